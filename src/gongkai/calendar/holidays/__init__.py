@@ -1,0 +1,1 @@
+"""Holiday data per jurisdiction, each file citing its legal source per year."""

@@ -1,0 +1,72 @@
+"""Readers: every input kind returns the same Report.
+
+`parse_path(path)` and `parse_bytes(data, name)` pick the reader from the content (and the name
+where the content does not tell): .docx, PDF, HTML, JSON, or plain text in any of its shapes.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from gongkai.errors import Location, ParseError
+from gongkai.parse.cells import decode
+from gongkai.report import Report
+
+# Files of the shared corpus start with `source:` and `agency:` lines describing where they
+# come from; they are not part of the report.
+_CORPUS_HEADER = re.compile(r"\Asource:[^\n]*\n(?:agency:[^\n]*\n)?\n?")
+_HTML = re.compile(r"<(?:html|body|table|div|p)\b", re.IGNORECASE)
+
+
+def sniff(data: bytes, name: str = "") -> str:
+    """The input kind: docx, pdf, html, json or text."""
+    suffix = Path(name).suffix.lower()
+    if data[:4] == b"PK\x03\x04" or suffix == ".docx":
+        return "docx"
+    if data.lstrip()[:5] == b"%PDF-" or suffix == ".pdf":
+        return "pdf"
+    if suffix == ".json" or data.lstrip()[:1] == b"{":
+        return "json"
+    head = data[:4096]
+    try:
+        text_head = decode(head)
+    except ParseError:
+        text_head = head.decode("gb18030", errors="ignore")
+    if suffix in (".html", ".htm") or _HTML.search(_CORPUS_HEADER.sub("", text_head)):
+        return "html"
+    return "text"
+
+
+def parse_bytes(data: bytes, name: str = "-", *, history: list[Report] | None = None) -> Report:
+    """Read one report from bytes; `name` is used for locations and to break ties in sniffing."""
+    kind = sniff(data, name)
+    if not data.strip():
+        raise ParseError("文件为空", location=Location(source=name))
+    if kind == "docx":
+        from gongkai.parse.docx import parse_docx
+        return parse_docx(data, source=name)
+    if kind == "pdf":
+        from gongkai.parse.pdf import parse_pdf
+        return parse_pdf(data, source=name)
+    if kind == "json":
+        from gongkai.render.json import parse_json
+        return parse_json(data, source=name)
+    text = _CORPUS_HEADER.sub("", decode(data, source=name))
+    if kind == "html":
+        from gongkai.parse.html import parse_html
+        return parse_html(text, source=name)
+    from gongkai.parse.assemble import assemble
+    from gongkai.parse.text import text_blocks
+    return assemble(text_blocks(text, source=name), source=name, history=history)
+
+
+def parse_path(path: str | Path, *, history: list[Report] | None = None) -> Report:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ParseError(f"无法读取文件：{exc.strerror}", location=Location(source=str(path))) from exc
+    return parse_bytes(data, path.name, history=history)
+
+
+__all__ = ["parse_path", "parse_bytes", "sniff"]

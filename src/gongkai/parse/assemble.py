@@ -1,0 +1,314 @@
+"""From blocks to a Report: find the sections, detect the format from the tables, match printed
+labels to the format's rows and place the values in its cells."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from gongkai.errors import (
+    Finding, Location, ParseError, TruncatedReportError, UnsupportedFormatError,
+)
+from gongkai.parse.cells import label_key, parse_value
+from gongkai.parse.document import Block
+from gongkai.parse.meta import detect_agency, detect_year
+from gongkai.parse.sections import Section, section_text, split_sections
+from gongkai.parse.tokens import GridEnd, RowEnd, Text, Token, Value, block_tokens
+from gongkai.report import TEXT_SECTIONS, Cell, Report
+from gongkai.spec import FORMATS, ReportSpec, RowSpec, TableSpec
+
+TABLE_SECTIONS = ("proactive", "requests", "appeals")
+_FUZZY = 0.75
+LAYOUT_RULE = "R9-format"
+
+
+@dataclass
+class RowRead:
+    """The values printed after one label."""
+
+    row: RowSpec
+    table: TableSpec
+    label: Text
+    values: list[Value] = field(default_factory=list)
+
+
+def assemble(blocks: list[Block], *, source: str | None = None, history: list[Report] | None = None) -> Report:
+    """Build a Report from a reader's blocks.
+
+    Raises:
+        TruncatedReportError: a table section of the format is not printed.
+        UnsupportedFormatError: the tables are not those of a national format (e.g. pre-2019).
+        ParseError: a row's values cannot be placed.
+        AmbiguousCellsError: digits run together admit several splits; `history` (other years
+            of the same body) may decide them.
+    """
+    any_spec = FORMATS["2021"]  # both formats print the same six headings
+    preamble, sections = split_sections(blocks, any_spec)
+    by_id = {s.id: s for s in sections}
+    head = section_text(preamble) or section_text(sections[0].blocks if sections else blocks)
+    tokens = {sid: block_tokens(by_id[sid].blocks) for sid in TABLE_SECTIONS if sid in by_id}
+    spec = detect_format(tokens, source=source, text=section_text(blocks))
+    _require_sections(spec, by_id, source)
+    report = Report(format=spec.id, agency=detect_agency(head), year=detect_year(head), source=source)
+    if report.year is None:
+        report.year = detect_year(section_text(blocks))
+    for sid in TEXT_SECTIONS:
+        if sid in by_id:
+            report.text[sid] = section_text(by_id[sid].blocks)
+    for sid in ("proactive", "requests"):
+        _read_labelled(report, spec, sid, tokens[sid], history or [])
+    _read_appeals(report, spec, tokens["appeals"], source)
+    return report
+
+
+# Format detection ----------------------------------------------------------------------------
+
+
+def _label_keys(spec: ReportSpec) -> set[str]:
+    keys: set[str] = set()
+    for table in spec.tables:
+        if table.caption:
+            keys.add(label_key(table.caption))
+        for item in (*table.rows, *table.columns):
+            keys.update(label_key(label) for label in item.labels)
+    return keys
+
+
+def _group_keys(spec: ReportSpec) -> set[str]:
+    return {label_key(g) for t in spec.tables for r in t.rows for g in r.groups}
+
+
+def distinctive_keys(spec: ReportSpec, other: ReportSpec) -> set[str]:
+    """Label keys of `spec` that no label of `other` contains."""
+    theirs = _label_keys(other) | _group_keys(other)
+    return {k for k in _label_keys(spec) if len(k) > 2 and not any(k in t for t in theirs)}
+
+
+def detect_format(tokens: dict[str, list[Token]], *, source: str | None, text: str = "") -> ReportSpec:
+    """The format whose own labels the tables print most; never decided from the year."""
+    printed = "".join(label_key(t.text) for sid in ("proactive", "requests")
+                      for t in tokens.get(sid, ()) if isinstance(t, Text))
+    scores = {}
+    for spec in FORMATS.values():
+        others = [o for o in FORMATS.values() if o is not spec]
+        keys = set.intersection(*(distinctive_keys(spec, o) for o in others))
+        scores[spec.id] = sum(1 for k in keys if k in printed)
+    best = max(scores, key=lambda fid: (scores[fid], fid))
+    if scores[best] == 0:
+        if not tokens.get("requests") and not tokens.get("proactive"):
+            raise TruncatedReportError(
+                "报告不完整：找不到“二、主动公开政府信息情况”和“三、收到和处理政府信息公开申请情况”的表格，"
+                "无法判断格式", location=Location(source=source))
+        old = any(w in text for w in ("统计表", "指标名称", "计量单位"))
+        raise UnsupportedFormatError(
+            "表格不是国家规定的年度报告格式（2019 或 2021 版）"
+            + ("：这是 2019 年以前的旧格式（“政府信息公开情况统计表”）" if old else ""),
+            location=Location(source=source))
+    return FORMATS[best]
+
+
+def _require_sections(spec: ReportSpec, sections: dict[str, Section], source: str | None) -> None:
+    missing = [s.heading for s in spec.sections if s.id in TABLE_SECTIONS and s.id not in sections]
+    if missing:
+        raise TruncatedReportError("报告不完整：缺少 " + "、".join(f"“{h}”" for h in missing),
+                                   location=Location(source=source))
+
+
+# Labelled rows (sections 二 and 三) ------------------------------------------------------------
+
+
+def _candidate_rows(spec: ReportSpec, section_id: str) -> list[tuple[TableSpec, RowSpec, bool]]:
+    """Rows of this format's tables in the section, then rows only the other formats print."""
+    own = [(t, r, True) for t in spec.tables if t.id.split(".")[0] == section_id for r in t.rows]
+    known = {(t.id, r.id) for t, r, _ in own}
+    foreign = [
+        (t, r, False)
+        for other in FORMATS.values() if other is not spec
+        for t in other.tables if t.id.split(".")[0] == section_id
+        for r in t.rows if (t.id, r.id) not in known and r.id in spec.stand_ins
+    ]
+    return own + foreign
+
+
+def _match_label(buffer: str, candidates, taken: set) -> tuple[TableSpec, RowSpec, bool] | None:
+    best, best_score = None, None
+    for cand in candidates:
+        table, row, _ = cand
+        if (table.id, row.id) in taken:
+            continue
+        for label in row.labels:
+            key = label_key(label)
+            at = buffer.rfind(key)
+            if at >= 0:
+                score = (1, at + len(key), len(key))
+            else:
+                ratio = _tail_similarity(key, buffer)
+                if ratio < _FUZZY:
+                    continue
+                score = (0, ratio, len(key))
+            if best_score is None or score > best_score:
+                best, best_score = cand, score
+    return best
+
+
+def _tail_similarity(key: str, buffer: str) -> float:
+    best = 0.0
+    for extra in (0, 2, -2, 4):
+        tail = buffer[-(len(key) + extra):] if len(key) + extra > 0 else ""
+        if tail:
+            best = max(best, SequenceMatcher(None, key, tail, autojunk=False).ratio())
+    return best
+
+
+def read_rows(tokens: list[Token], candidates) -> tuple[list[RowRead], list[Value]]:
+    """Pair each run of values with the label printed before it.
+
+    Values before any recognised label are returned apart (header debris, or rows whose labels
+    were lost in conversion)."""
+    rows: list[RowRead] = []
+    orphans: list[Value] = []
+    taken: set = set()
+    buffer: list[Text] = []
+    current: RowRead | None = None
+    for token in tokens:
+        if isinstance(token, Text):
+            if current is not None:
+                current, buffer = None, []
+            buffer.append(token)
+        elif isinstance(token, Value):
+            if current is None and buffer:
+                match = _match_label("".join(label_key(t.text) for t in buffer), candidates, taken)
+                if match is not None:
+                    table, row, _ = match
+                    taken.add((table.id, row.id))
+                    current = RowRead(row, table, buffer[-1])
+                    rows.append(current)
+                buffer = [] if match is not None else buffer
+            if current is not None:
+                current.values.append(token)
+            else:
+                orphans.append(token)
+        elif isinstance(token, (RowEnd, GridEnd)):
+            if current is not None:
+                current, buffer = None, []
+            if isinstance(token, GridEnd):
+                buffer = []
+    return rows, orphans
+
+
+def _fit(values: list[Value], n: int) -> list[Value] | None:
+    """The row's n printed cells: blank cells beyond the table's width are layout, not data."""
+    values = list(values)
+    while len(values) > n and not values[-1].text:
+        values.pop()
+    while len(values) > n and not values[0].text:
+        values.pop(0)
+    return values if len(values) == n else None
+
+
+def _read_labelled(report: Report, spec: ReportSpec, section_id: str, tokens: list[Token],
+                   history: list[Report]) -> None:
+    candidates = _candidate_rows(spec, section_id)
+    rows, orphans = read_rows(tokens, candidates)
+    fitted = {id(read): _fit(read.values, len(read.table.columns)) for read in rows}
+    if any(v is None for v in fitted.values()):
+        from gongkai.parse.resolve import resolve_rows  # the slow path: run-together or column-major cells
+        fitted = resolve_rows(spec, section_id, rows, orphans, tokens, history=history, source=report.source)
+    for read in rows:
+        table = read.table if read.table in spec.tables else spec.table(read.table.id)
+        values = fitted[id(read)]
+        row_id = read.row.id
+        if read.row not in table.rows:
+            row_id = _stand_in(report, spec, table, read)
+        for column, value in zip(table.columns, values):
+            report.set(table.id, row_id, column.id, _cell(value, column.kind, table.id, row_id, column.id))
+    _check_layout(report, spec, section_id, rows)
+
+
+def _stand_in(report: Report, spec: ReportSpec, table: TableSpec, read: RowRead) -> str:
+    target, *absent = spec.stand_ins[read.row.id]
+    report.layout_findings.append(Finding(
+        LAYOUT_RULE, "warning",
+        f"{_section_heading(spec, table)} · 按{spec.id}版格式应分列"
+        + "、".join(f"“{table.row(r).label}”" for r in absent) + f"等行，却只印了“{read.row.label}”一行；"
+        f"其数值计入“{table.row(target).label}”",
+        table=table.id, row=target, source=report.source))
+    return target
+
+
+def _cell(value: Value, kind: str, table: str, row: str, column: str) -> Cell:
+    where = Location(source=value.location.source, line=value.location.line, page=value.location.page,
+                     table=table, row=row, column=column, text=value.text)
+    try:
+        parsed, unit = parse_value(value.text, kind=kind, location=where)
+    except ParseError:
+        parsed, unit = value.text, None  # kept as printed; R6 reports it
+    return Cell(parsed, value.text, where, unit)
+
+
+def _section_heading(spec: ReportSpec, table: TableSpec) -> str:
+    heading = spec.section(table.id.split(".")[0]).heading
+    return f"{heading} · {table.caption}" if table.caption else heading
+
+
+def _check_layout(report: Report, spec: ReportSpec, section_id: str, rows: list[RowRead]) -> None:
+    order = [(t.id, r.id) for t in spec.tables for r in t.rows]
+    seen = [(r.table.id, r.row.id) for r in rows if (r.table.id, r.row.id) in order]
+    positions = [order.index(s) for s in seen]
+    if positions != sorted(positions):
+        report.layout_findings.append(Finding(
+            LAYOUT_RULE, "warning", f"{spec.section(section_id).heading}：表格的行顺序与格式不一致",
+            table=section_id, source=report.source))
+    stood_in = {r for rid in spec.stand_ins for r in spec.stand_ins[rid]
+                if any(x.row.id == rid for x in rows)}
+    for table in spec.tables:
+        if table.id.split(".")[0] != section_id:
+            continue
+        if table.id not in report.tables:
+            report.layout_findings.append(Finding(
+                LAYOUT_RULE, "warning", f"{_section_heading(spec, table)}：缺少此表",
+                table=table.id, source=report.source))
+            continue
+        for row in table.rows:
+            if row.id not in report.tables[table.id] and row.id not in stood_in:
+                report.layout_findings.append(Finding(
+                    LAYOUT_RULE, "warning", f"{_section_heading(spec, table)}：缺少“{row.label}”行",
+                    table=table.id, row=row.id, source=report.source))
+
+
+# Section 四: one row of fifteen values -------------------------------------------------------
+
+
+def _appeal_values(tokens: list[Token], width: int) -> list[Value]:
+    """Values of grid rows that print no label (or a whole block after its label), then every
+    non-blank value of printed lines."""
+    values: list[Value] = []
+    row: list[Token] = []
+    for token in tokens:
+        if isinstance(token, (RowEnd, GridEnd)):
+            row_values = [t for t in row if isinstance(t, Value)]
+            if not any(isinstance(t, Text) for t in row) or len(row_values) >= width:
+                values.extend(row_values)
+            row = []
+        else:
+            row.append(token)
+    values.extend(t for t in row if isinstance(t, Value) and t.text)
+    return values
+
+
+def _read_appeals(report: Report, spec: ReportSpec, tokens: list[Token], source: str | None) -> None:
+    table = spec.table("appeals")
+    width = len(table.columns)
+    needed = width * len(table.rows)
+    found = _appeal_values(tokens, width)
+    values = _fit(found, needed)
+    if values is None:
+        raise ParseError(
+            f"{spec.section('appeals').heading}：读到 {len(found)} 个数值，应为 {needed} 个",
+            location=found[0].location if found else Location(source=source, section="appeals"))
+    for i, row in enumerate(table.rows):
+        for j, column in enumerate(table.columns):
+            report.set(table.id, row.id, column.id,
+                       _cell(values[i * width + j], column.kind, table.id, row.id, column.id))
+
+
+__all__ = ["assemble", "detect_format", "read_rows", "RowRead", "TABLE_SECTIONS"]

@@ -1,0 +1,100 @@
+"""Turn the blocks of a table section into a stream of label text, values and row ends."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gongkai.errors import Location
+from gongkai.parse.cells import is_mark, is_number_text, join_spaced, normalize_text
+from gongkai.parse.document import Block, Grid, Line
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+    location: Location
+
+
+@dataclass(frozen=True)
+class Value:
+    text: str  # "" for a cell printed blank
+    location: Location
+
+
+@dataclass(frozen=True)
+class RowEnd:
+    pass
+
+
+@dataclass(frozen=True)
+class GridEnd:
+    pass
+
+
+Token = Text | Value | RowEnd | GridEnd
+
+_CJK = r"\u4e00-\u9fff"
+# A number, with a money unit or a thousands separator; a lone digit before `.`/`、` and a Chinese
+# character is a row's numbering (`1.属于国家秘密`), not a value.
+_PIECE = re.compile(
+    rf"(?P<run>\d+)(?=\d[.、][{_CJK}])"
+    rf"|(?P<numbering>\d[.、](?=[{_CJK}“”\"（]))"
+    rf"|(?P<number>[+-]?\d[\d,]*(?:\.\d+)?(?:万元|亿元|千元|元)?)"
+    rf"|(?P<mark>(?<![{_CJK}])(?:—+|-|/|无)(?![{_CJK}\d]))"
+    rf"|(?P<text>[^\s\d]+(?:\s+[^\s\d]+)*)"
+)
+
+
+_PAGE_FOOTER = re.compile(r"^\s*(?:[-—－]\s*\d+\s*[-—－]|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?)\s*$")
+
+
+def line_tokens(line: Line) -> list[Token]:
+    """Split a printed line into label text and values."""
+    text = normalize_text(line.text)
+    if _PAGE_FOOTER.match(text):
+        return []
+    tokens: list[Token] = []
+    for m in _PIECE.finditer(text):
+        kind = m.lastgroup
+        piece = m.group()
+        if kind in ("number", "mark", "run"):
+            tokens.append(Value(piece, line.location))
+        else:
+            _append_text(tokens, piece, line.location)
+    return tokens
+
+
+def _append_text(tokens: list[Token], piece: str, location: Location) -> None:
+    piece = join_spaced(piece.strip())
+    if not piece:
+        return
+    if tokens and isinstance(tokens[-1], Text):
+        tokens[-1] = Text(tokens[-1].text + piece, tokens[-1].location)
+    else:
+        tokens.append(Text(piece, location))
+
+
+def grid_tokens(grid: Grid) -> list[Token]:
+    tokens: list[Token] = []
+    for row in grid.rows:
+        for cell in row:
+            if cell.merged:
+                continue
+            text = normalize_text(cell.text).strip()
+            if not text or is_number_text(text) or is_mark(text):
+                tokens.append(Value(text, cell.location))
+            else:
+                tokens.append(Text(join_spaced(text), cell.location))
+        tokens.append(RowEnd())
+    tokens.append(GridEnd())
+    return tokens
+
+
+def block_tokens(blocks: list[Block]) -> list[Token]:
+    tokens: list[Token] = []
+    for block in blocks:
+        tokens.extend(grid_tokens(block) if isinstance(block, Grid) else line_tokens(block))
+    return tokens
+
+
+__all__ = ["Text", "Value", "RowEnd", "GridEnd", "Token", "line_tokens", "grid_tokens", "block_tokens"]
