@@ -56,11 +56,16 @@ class Report:
         return row not in self.tables.get(table, {})
 
     def units(self) -> dict[str, str]:
-        return {
-            f"{t}.{r}.{c}": cell.unit
-            for t, rows in self.tables.items() for r, cols in rows.items()
-            for c, cell in cols.items() if cell.unit
-        }
+        """The unit of every money value: printed in the cell, else in the column header."""
+        units = {}
+        for table in self.spec.tables:
+            for row, cols in self.tables.get(table.id, {}).items():
+                for column in table.columns:
+                    cell = cols.get(column.id)
+                    unit = cell and cell.value is not None and (cell.unit or column.unit)
+                    if unit:
+                        units[f"{table.id}.{row}.{column.id}"] = unit
+        return units
 
 
 def empty_report(spec: ReportSpec, **meta) -> Report:

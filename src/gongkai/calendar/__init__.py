@@ -9,11 +9,12 @@ from gongkai.calendar.workdays import (
     WorkdayCount,
     add_workdays,
     count_workdays,
+    describe_day,
     is_workday,
     workdays_between,
 )
 
 __all__ = [
-    "CalendarYearUnknownError", "DayNote", "WorkCalendar", "WorkdayCount",
+    "CalendarYearUnknownError", "DayNote", "describe_day", "WorkCalendar", "WorkdayCount",
     "add_workdays", "count_workdays", "is_workday", "workdays_between",
 ]

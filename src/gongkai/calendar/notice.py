@@ -196,10 +196,10 @@ def parse_notice(text: str, *, source: str | None = None) -> HolidayNotice:
     ...                  "七、国庆节：10月1日（周四）至7日（周三）放假调休，共7天。10月10日（周六）上班。")
     >>> n.items[0].days_off[-1], n.workdays()
     (datetime.date(2026, 10, 7), {datetime.date(2026, 10, 10): '国庆节'})
-    >>> parse_notice("关于2026年部分节假日安排\\n一、元旦：1月1日（周五）放假。")
+    >>> parse_notice("关于2026年部分节假日安排\\n一、元旦：1月1日（周五）放假。", source="notice.txt")
     Traceback (most recent call last):
     ...
-    gongkai.errors.ParseError: 第2行: “1月1日(周五)”标注为周五，但2026-01-01是周四
+    gongkai.errors.ParseError: notice.txt:第2行: “1月1日(周五)”标注为周五，但2026-01-01是周四
     """
     # NFKC folds full-width brackets, colons and digits to ASCII so one grammar reads both.
     lines = [unicodedata.normalize("NFKC", raw).strip() for raw in text.splitlines()]

@@ -148,8 +148,14 @@ class WorkdayCount:
     notes: tuple[DayNote, ...] = ()
 
 
-def _classify(d: date, calendar: WorkCalendar) -> tuple[bool, str]:
-    """(is it a working day, why) by the calendar's own data, ignoring whether the year is known."""
+def describe_day(d: date, *, calendar: WorkCalendar) -> tuple[bool, str]:
+    """(is it a working day, why) by the calendar's own data, ignoring whether the year is known.
+
+    The reason is empty for an ordinary working day.
+
+    >>> describe_day(date(2026, 10, 11), calendar=WorkCalendar())
+    (False, '周末')
+    """
     # Make-up workdays override holidays and weekends (the notice names them 上班).
     if d in calendar.extra_workdays:
         name = calendar.reason(d)
@@ -187,7 +193,7 @@ def is_workday(d: date, *, calendar: WorkCalendar) -> bool:
         提示：待国务院办公厅公布2027年部分节假日安排后更新日历；如需先行估算，请用 count_workdays 取得暂定（provisional）结果
     """
     _check_known(d, calendar)
-    return _classify(d, calendar)[0]
+    return describe_day(d, calendar=calendar)[0]
 
 
 def _days(start: date, step: timedelta) -> Iterator[date]:
@@ -304,11 +310,12 @@ def count_workdays(
     while left:
         day += _ONE_DAY
         if calendar.knows(day):
-            working, why = _classify(day, calendar)
+            working, why = describe_day(day, calendar=calendar)
         else:
             # NOTE: an unknown year is judged by weekends only; the flag makes that visible.
             unknown.add(day.year)
-            working, why = day.weekday() not in calendar.weekend, "周末"
+            working = day.weekday() not in calendar.weekend
+            why = "" if working else "周末"
         if working and day in excluded:
             working, why = False, excluded[day]
         if working:

@@ -35,7 +35,10 @@ _SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
 
 NO_TEXT_LAYER = "PDF 没有文字层（可能是扫描件），无法直接读取，需要先进行 OCR 文字识别"
 NOT_A_PDF = "无法打开 PDF 文件：{error}"
-_WHITE = ((1, 1, 1), (1,), 1, [1, 1, 1], [1])
+_WHITE = ((1, 1, 1), (1,), 1, (0, 0, 0, 0))  # white as RGB, gray and CMYK
+# A scan with only page numbers or a stamp date typed on it has a few characters per page; a
+# printed annual report has hundreds on each.
+_MIN_TEXT_CHARS = 50
 
 
 def parse_pdf(data: bytes, *, source: str):
@@ -68,7 +71,7 @@ def pdf_blocks(data: bytes, *, source: str) -> list[Block]:
     """The PDF as blocks: per page, tables as `Grid`s and other text as `Line`s, top to bottom.
 
     Raises:
-        ParseError: not a PDF, or no page has any text (a scan that needs OCR).
+        ParseError: not a PDF, or no page carries a text layer (a scan that needs OCR).
 
     >>> pdf_blocks(b"%PDF-garbage", source="x.pdf")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
@@ -82,8 +85,9 @@ def pdf_blocks(data: bytes, *, source: str) -> list[Block]:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for page in pdf.pages:
-                has_text = has_text or bool(page.chars)
+                has_text = has_text or sum(not c["text"].isspace() for c in page.chars) >= _MIN_TEXT_CHARS
                 blocks.extend(_page_blocks(page, source=source))
+                page.close()  # drop the page's parsed objects: long reports stay small in memory
     except ParseError:
         raise
     except Exception as error:  # pdfminer raises many unrelated types on a damaged file

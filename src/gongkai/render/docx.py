@@ -231,7 +231,7 @@ def _run(paragraph, text: str, *, font: str = BODY_FONT, size: float = 12, bold:
 
     run = paragraph.add_run(text)
     run.font.size = Pt(size)
-    run.font.bold = bold
+    run.font.bold = bold or None  # inherit rather than write w:b=0 everywhere
     _set_fonts(run._r, font)
     return run
 

@@ -63,6 +63,8 @@ def report_from_dict(data: dict, *, source: str | None = None) -> Report:
     fmt = str(data.get("format"))
     if fmt not in FORMATS:
         raise ParseError(f"JSON 的 format 字段应为 {'/'.join(FORMATS)}，实际为 {fmt!r}")
+    if not isinstance(data.get("tables"), dict):
+        raise ParseError("JSON 中缺少 tables 字段：这不是 gongkai 的报告数据")
     spec = FORMATS[fmt]
     report = Report(format=fmt, agency=data.get("agency"), year=data.get("year"),
                     source=source or data.get("source"))

@@ -168,4 +168,7 @@ def render_markdown(report: Report, findings: list[Finding] | None = None) -> st
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-__all__ = ["render_markdown", "format_value", "format_number", "label_path", "title", "PATH_SEPARATOR"]
+__all__ = [
+    "render_markdown", "format_value", "format_number", "label_path", "title", "PATH_SEPARATOR",
+    "FINDINGS_HEADING", "NO_FINDINGS", "SEVERITY_LABELS",
+]

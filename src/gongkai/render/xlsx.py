@@ -33,9 +33,10 @@ FINDINGS_SHEET = "问题"
 DATA_FIELDS = ("table", "row", "column", "row_label", "column_label", "value", "unit")
 FINDING_FIELDS = ("rule", "severity", "table", "row", "column", "expected", "actual", "message")
 
-VALUE_WIDTH = 14  # fits 本年新制作数量 / 社会公益组织; longer headers wrap
+VALUE_WIDTH = 16  # fits 本年新制作数量 (seven characters); longer headers wrap
 MAX_LABEL_WIDTH = 40
 LINE_HEIGHT = 15  # points per line of 11pt text
+MAX_ROW_HEIGHT = 409  # Excel refuses taller rows
 
 _THIN = Side(style="thin")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -129,7 +130,7 @@ class _Sheet:
         # Excel does not grow rows for wrapped text in merged cells: estimate the lines needed.
         lines = math.ceil(_display_width(text) / max(self.column_width(first, last) - 1, 1)) or 1
         dim = self.ws.row_dimensions[row]
-        dim.height = max(dim.height or LINE_HEIGHT, lines * LINE_HEIGHT)
+        dim.height = min(max(dim.height or LINE_HEIGHT, lines * LINE_HEIGHT), MAX_ROW_HEIGHT)
 
     def put(self, top: int, left: int, text, *, bottom: int | None = None, right: int | None = None,
             bold: bool = False, align: Alignment = _CENTER, fit: bool = True) -> None:

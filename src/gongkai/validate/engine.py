@@ -39,7 +39,7 @@ def validate_series(reports: list[Report]) -> dict[int, list[Finding]]:
             if check is None or (rule.table.startswith("proactive") and last.format != this.format):
                 continue
             found.setdefault(j, []).extend(check(rule, this, last, spec))
-    return found
+    return {index: findings for index, findings in found.items() if findings}
 
 
 def _key(f: Finding):
