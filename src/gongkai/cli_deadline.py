@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from datetime import date
 from typing import Annotated, NoReturn
 
@@ -82,13 +81,15 @@ def deadline(
 
         gongkai deadline --received 2026-11-02 --consultation 2026-11-05:2026-11-16 --extension 10
     """
+    received_day = _parse_day(received, "--received")
+    correction = _parse_day(correction_received, "--correction-received") if correction_received else None
     pauses = tuple(
         [_parse_pause(p, "--consultation", CONSULTATION) for p in consultation or []]
         + [_parse_pause(p, "--fee-wait", FEE_WAIT) for p in fee_wait or []]
     )
     events = CaseEvents(
-        received=_parse_day(received, "--received"),
-        correction_received=_parse_day(correction_received, "--correction-received") if correction_received else None,
+        received=received_day,
+        correction_received=correction,
         pauses=pauses,
         extension=extension,
     )
@@ -96,6 +97,8 @@ def deadline(
         result = answer_due(events, calendar=china_calendar())
     except GongkaiError as exc:  # events the law rules out: a usage error, not a crash
         _usage_error(str(exc))
+    if result.provisional:  # STYLE E7: warnings go to stderr, in JSON mode too
+        typer.echo("警告：期限为暂定，涉及尚未公布节假日安排的年份，公布后须重新计算", err=True)
     if as_json:
         typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return
@@ -103,8 +106,6 @@ def deadline(
     typer.echo(f"答复期限：{result.due.isoformat()}{mark}")
     for line in result.explanation:
         typer.echo(f"  - {line}")
-    if result.provisional:
-        print("警告：期限为暂定，涉及尚未公布节假日安排的年份", file=sys.stderr)
 
 
 def register(app: typer.Typer) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -42,7 +43,7 @@ def filled_report(format_id: str) -> Report:
     report.set(*BLANK, Cell(None))
     report.set(*MARK, Cell("-"))
     where, money = MONEY[format_id]
-    report.set(*where, money)
+    report.set(*where, replace(money))  # a fresh Cell: a test that changes it must not leak
     if format_id in NEGATIVE:
         report.set(*NEGATIVE[format_id], Cell(-1))
     report.text = {"overview": "（一）主动公开情况。第一段。\n（二）依申请公开情况。第二段。",

@@ -106,8 +106,8 @@ def test_the_appeals_table_has_two_header_levels_over_fifteen_numbers(filled):
 
 
 def test_section_two_tables_have_caption_header_and_data_rows(filled):
-    for table in filled.spec.section("proactive").tables:
-        grid = _grid_for(filled, table.id)
+    tables = filled.spec.section("proactive").tables
+    for table, grid in zip(tables, _grids(filled)):
         width = 1 + len(table.columns)
         assert [table.caption] * width == [c.text for c in grid.rows[0]]
         assert [table.row_header, *(c.label for c in table.columns)] == [c.text for c in grid.rows[1]]

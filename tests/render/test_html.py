@@ -98,10 +98,19 @@ def test_money_2019_carries_its_unit_in_the_cell(make_filled):
     assert ["政府集中采购", projects, "21533.5万元"] == _texts(item9)[2]
 
 
-def test_money_2021_is_a_number_under_the_wanyuan_header(make_filled):
-    item8 = _grids(render_html(make_filled("2021")))[3]
+def test_money_2021_is_a_number_under_the_wanyuan_header():
+    report = empty_report(FORMATS["2021"], agency="某县人民政府", year=2022)
+    report.set("proactive.item8", "fees", "amount", Cell(Decimal("4068.208")))
+    item8 = _grids(render_html(report))[3]
     assert ["信息内容", "本年收费金额（单位：万元）"] == _texts(item8)[1]
     assert ["行政事业性收费", "4068.208"] == _texts(item8)[2]
+
+
+def test_money_is_never_printed_with_an_exponent():
+    report = empty_report(FORMATS["2019"], agency="某县人民政府", year=2020)
+    report.set("proactive.item9", "procurement", "amount", Cell(Decimal("2E+4"), unit="万元"))
+    item9 = _grids(render_html(report))[4]
+    assert "20000万元" == _texts(item9)[2][2]
 
 
 def test_blank_cells_are_empty_and_marks_printed(filled):

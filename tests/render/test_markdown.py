@@ -144,3 +144,11 @@ def test_seed_report_matches_golden_file(seed_report):
     if os.environ.get("GONGKAI_REGEN") == "1":
         GOLDEN.write_text(markdown, encoding="utf-8")
     assert GOLDEN.read_text(encoding="utf-8") == markdown
+
+
+def test_a_report_without_appeals_keeps_the_heading_only(make_filled):
+    report = make_filled("2021")
+    del report.tables["appeals"]
+    markdown = render_markdown(report)
+    assert "## 四、政府信息公开行政复议、行政诉讼情况\n\n## 五、" in markdown
+    assert not [t for t in parse_tables(markdown) if t["section"].startswith("四、")]

@@ -158,3 +158,11 @@ def test_findings_sheet(filled):
     assert [("rule", "severity", "table", "row", "column", "expected", "actual", "message"),
             ("R5-blank", "warning", "requests", "withheld_process", "commercial", None, None,
              "单元格为空（应填 0）")] == list(ws.iter_rows(values_only=True))
+
+
+def test_a_report_without_appeals_has_no_appeals_table(make_filled):
+    report = make_filled("2021")
+    del report.tables["appeals"]
+    ws = load(report)["年报"]
+    assert not [c for row in ws.iter_rows() for c in row if c.value == "结果维持"]
+    assert "四、政府信息公开行政复议、行政诉讼情况" == ws.cell(find(ws, "四、政府信息公开行政复议、行政诉讼情况")[0], 1).value

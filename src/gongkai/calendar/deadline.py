@@ -137,7 +137,12 @@ class Deadline:
     explanation: tuple[str, ...] = field(default=())
 
     def to_dict(self) -> dict:
-        return {"due": self.due.isoformat(), "provisional": self.provisional, "explanation": list(self.explanation)}
+        """The JSON shape of ``gongkai deadline --json``."""
+        return {
+            "due": self.due.isoformat(),
+            "provisional": self.provisional,
+            "explanation": list(self.explanation),
+        }
 
 
 def _check_events(events: CaseEvents) -> None:

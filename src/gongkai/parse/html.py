@@ -118,6 +118,7 @@ def _expand(table: _Table, source: str | None) -> Grid:
     """
     grid: dict[tuple[int, int], GridCell] = {}
     n_rows = len(table.rows)
+    widths = [0] * n_rows
     for r, cells in enumerate(table.rows):
         c = 0
         for cell in cells:
@@ -128,10 +129,10 @@ def _expand(table: _Table, source: str | None) -> Grid:
             for dr in range(min(cell.rowspan, n_rows - r)):  # rowspans stop at the table's end
                 for dc in range(cell.colspan):
                     grid[(r + dr, c + dc)] = GridCell(text, location, merged=bool(dr or dc))
+                widths[r + dr] = max(widths[r + dr], c + cell.colspan)
             c += cell.colspan
     rows = []
-    for r in range(n_rows):
-        width = 1 + max((c for (rr, c) in grid if rr == r), default=-1)
+    for r, width in enumerate(widths):
         gap = Location(source=source, line=table.row_lines[r])
         rows.append(tuple(grid.get((r, c), GridCell("", gap)) for c in range(width)))
     return Grid(rows=tuple(rows), location=Location(source=source, line=table.line))

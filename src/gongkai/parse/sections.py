@@ -11,6 +11,7 @@ from gongkai.spec import ReportSpec, SectionSpec
 
 _NUMERAL = re.compile(r"([一二三四五六])\s*[、.．,，]\s*")
 _MIN_SIMILARITY = 0.72
+_SAME_NUMERAL_BONUS = 0.05  # the printed numeral agrees: prefer it among equals
 
 
 @dataclass
@@ -23,19 +24,28 @@ def _similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
-def _heading_at(text: str, start: int, candidates: tuple[SectionSpec, ...]) -> tuple[SectionSpec, int] | None:
-    """The section whose heading is printed at `start`, and where the heading ends."""
-    best: tuple[float, SectionSpec, int] | None = None
+def _heading_at(text: str, m: re.Match, candidates: tuple[SectionSpec, ...]) -> list[tuple[float, SectionSpec, int]]:
+    """The sections whose heading may be printed at the numeral `m`: (score, section, end).
+
+    The words after the numeral decide; the numeral itself only breaks ties, because some
+    conversions renumber the headings (a report whose narrative runs 一 to 六 prints its tables
+    under 一、主动公开… 二、收到和处理…)."""
+    hits = []
     for section in candidates:
+        best: tuple[float, int] | None = None
         for heading in section.headings:
             key = label_key(heading)
+            numeral, words = key[0], key[1:]
             # Compare against the same number of key characters, plus slack for a typo.
             for extra in (0, 1, 2, -1):
-                end, got = _take_key_chars(text, start, len(key) + extra)
-                score = _similarity(key, got)
+                end, got = _take_key_chars(text, m.end(), len(words) + extra)
+                score = _similarity(words, got)
                 if score >= _MIN_SIMILARITY and (best is None or score > best[0]):
-                    best = (score, section, end)
-    return None if best is None else (best[1], best[2])
+                    best = (score, end)
+        if best is not None:
+            bonus = _SAME_NUMERAL_BONUS if m.group(1) == label_key(section.heading)[0] else 0.0
+            hits.append((best[0] + bonus, section, best[1]))
+    return hits
 
 
 def _take_key_chars(text: str, start: int, count: int) -> tuple[int, str]:
@@ -47,49 +57,80 @@ def _take_key_chars(text: str, start: int, count: int) -> tuple[int, str]:
     return i, "".join(chars)
 
 
+@dataclass(frozen=True)
+class _Heading:
+    block: int
+    start: int
+    end: int
+    order: int  # the section's index in the format
+    score: float
+
+
 def split_sections(blocks: list[Block], spec: ReportSpec) -> tuple[list[Block], list[Section]]:
     """Split blocks into the preamble and the sections found, in the format's order.
 
-    A heading may stand inside a long line (crawled pages put everything on one line): the line
-    is cut there. Sections not found are missing from the result.
+    Every numbered line that resembles a heading is a candidate; the headings kept are the
+    sequence in the format's order that resembles the headings most, so a narrative that numbers
+    its own parts 一 to 六 before the tables does not hide the tables' headings. A heading may
+    stand inside a long line (crawled pages put everything on one line): the line is cut there.
+    Sections not found are missing from the result.
     """
     order = spec.sections
+    texts = {i: normalize_text(b.text) for i, b in enumerate(blocks) if isinstance(b, Line)}
+    chosen = _best_sequence(_candidates(texts, order))
+    cuts: dict[int, list[_Heading]] = {}
+    for heading in chosen:
+        cuts.setdefault(heading.block, []).append(heading)
     preamble: list[Block] = []
     found: list[Section] = []
     current = preamble
-    next_index = 0
-    for block in blocks:
-        if isinstance(block, Grid):
+    for i, block in enumerate(blocks):
+        if i not in cuts:
             current.append(block)
             continue
-        pieces, next_index, new_sections = _cut_line(block, order, next_index)
-        for piece, section in zip(pieces, [None, *new_sections]):
-            if section is not None:
-                found.append(section)
-                current = section.blocks
+        pos = 0
+        for heading in cuts[i]:
+            piece = _piece(block, texts[i][pos:heading.start])
             if piece is not None:
                 current.append(piece)
+            found.append(Section(order[heading.order].id))
+            current = found[-1].blocks
+            pos = heading.end
+        piece = _piece(block, texts[i][pos:])
+        if piece is not None:
+            current.append(piece)
     return preamble, found
 
 
-def _cut_line(line: Line, order, next_index: int):
-    text = normalize_text(line.text)
-    pieces: list[Line | None] = []
-    sections: list[Section] = []
-    pos = 0
-    for m in _NUMERAL.finditer(text):
-        if next_index >= len(order) or m.start() < pos:
-            continue
-        hit = _heading_at(text, m.start(), order[next_index:next_index + 3])
-        if hit is None:
-            continue
-        spec_section, end = hit
-        pieces.append(_piece(line, text[pos:m.start()]))
-        next_index = order.index(spec_section) + 1
-        sections.append(Section(spec_section.id))
-        pos = end
-    pieces.append(_piece(line, text[pos:]))
-    return pieces, next_index, sections
+def _candidates(texts: dict[int, str], order: tuple[SectionSpec, ...]) -> list[_Heading]:
+    found = []
+    for i, text in texts.items():
+        for m in _NUMERAL.finditer(text):
+            for score, section, end in _heading_at(text, m, order):
+                found.append(_Heading(i, m.start(), end, order.index(section), score))
+    return sorted(found, key=lambda h: (h.block, h.start, h.order))
+
+
+def _best_sequence(candidates: list[_Heading]) -> list[_Heading]:
+    """The chain of candidates, in reading order and in the format's order, of highest total
+    resemblance (a longest-path over a handful of candidates)."""
+    best: list[tuple[float, int]] = []  # per candidate: (total score of the best chain ending there, previous)
+    for j, cand in enumerate(candidates):
+        total, prev = cand.score, -1
+        for i in range(j):
+            before = candidates[i]
+            follows = (before.block, before.end) <= (cand.block, cand.start) and before.order < cand.order
+            if follows and best[i][0] + cand.score > total:
+                total, prev = best[i][0] + cand.score, i
+        best.append((total, prev))
+    if not best:
+        return []
+    j = max(range(len(best)), key=lambda k: best[k][0])
+    chain = []
+    while j >= 0:
+        chain.append(candidates[j])
+        j = best[j][1]
+    return chain[::-1]
 
 
 def _piece(line: Line, text: str) -> Line | None:

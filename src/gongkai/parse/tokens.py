@@ -13,12 +13,14 @@ from gongkai.parse.document import Block, Grid, Line
 class Text:
     text: str
     location: Location
+    in_grid: bool = False  # printed in a table cell, not on a line of its own
 
 
 @dataclass(frozen=True)
 class Value:
     text: str  # "" for a cell printed blank
     location: Location
+    in_grid: bool = False  # printed in a table cell, not on a line of its own
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,10 @@ _PIECE = re.compile(
 )
 
 
+# A body's note inside a cell, `（其中修订 16 件）`, `（含自然失效 29 件）`: its numbers qualify the
+# cell's value and are not cells of their own.
+_NOTE = re.compile(rf"（[^（）\d]*[{_CJK}][^（）]*\d[^（）]*）")
+
 _PAGE_FOOTER = re.compile(r"^\s*(?:[-—－]\s*\d+\s*[-—－]|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?)\s*$")
 
 
@@ -54,14 +60,23 @@ def line_tokens(line: Line) -> list[Token]:
     if _PAGE_FOOTER.match(text):
         return []
     tokens: list[Token] = []
+    pos = 0
+    for note in _NOTE.finditer(text):
+        _line_pieces(tokens, text[pos:note.start()], line.location)
+        _append_text(tokens, note.group(), line.location)
+        pos = note.end()
+    _line_pieces(tokens, text[pos:], line.location)
+    return tokens
+
+
+def _line_pieces(tokens: list[Token], text: str, location: Location) -> None:
     for m in _PIECE.finditer(text):
         kind = m.lastgroup
         piece = m.group()
         if kind in ("number", "mark", "run"):
-            tokens.append(Value(piece, line.location))
+            tokens.append(Value(piece, location))
         else:
-            _append_text(tokens, piece, line.location)
-    return tokens
+            _append_text(tokens, piece, location)
 
 
 def _append_text(tokens: list[Token], piece: str, location: Location) -> None:
@@ -82,9 +97,9 @@ def grid_tokens(grid: Grid) -> list[Token]:
                 continue
             text = normalize_text(cell.text).strip()
             if not text or is_number_text(text) or is_mark(text):
-                tokens.append(Value(text, cell.location))
+                tokens.append(Value(text, cell.location, in_grid=True))
             else:
-                tokens.append(Text(join_spaced(text), cell.location))
+                tokens.append(Text(join_spaced(text), cell.location, in_grid=True))
         tokens.append(RowEnd())
     tokens.append(GridEnd())
     return tokens

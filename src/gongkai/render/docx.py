@@ -216,11 +216,7 @@ def _set_fonts(element, east_asia: str) -> None:
     for CJK characters; w:ascii alone leaves them to a default font)."""
     from docx.oxml.ns import qn
 
-    r_pr = element.get_or_add_rPr()
-    fonts = r_pr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = r_pr.makeelement(qn("w:rFonts"), {})
-        r_pr.insert(0, fonts)
+    fonts = element.get_or_add_rPr().get_or_add_rFonts()
     for attr, name in (("w:ascii", LATIN_FONT), ("w:hAnsi", LATIN_FONT), ("w:eastAsia", east_asia),
                        ("w:cs", LATIN_FONT)):
         fonts.set(qn(attr), name)
@@ -276,13 +272,34 @@ def _shade(cell, fill: str) -> None:
 
     tc_pr = cell._tc.get_or_add_tcPr()
     shd = tc_pr.makeelement(qn("w:shd"), {qn("w:val"): "clear", qn("w:color"): "auto", qn("w:fill"): fill})
-    tc_pr.append(shd)
+    # CT_TcPr is a sequence: w:shd goes before w:vAlign and what follows it.
+    tc_pr.insert_element_before(shd, "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign",
+                                "w:hideMark", "w:headers", "w:cellIns", "w:cellDel", "w:cellMerge",
+                                "w:tcPrChange")
+
+
+def _merge(grid: list[list], place: _Place) -> None:
+    """Merge the place's rectangle in Word's own terms: w:gridSpan on the first cell of each
+    row (the cells it covers are removed), w:vMerge restart/continue down the rows.
+
+    NOTE: done on the XML directly: python-docx's `_Cell.merge` re-walks the whole table on
+    every call, which made a report take seconds to write.
+    """
+    for r in range(place.row, place.row + place.rowspan):
+        first = grid[r][place.col]
+        if place.colspan > 1:
+            first.grid_span = place.colspan
+            for covered in grid[r][place.col + 1:place.col + place.colspan]:
+                covered.getparent().remove(covered)
+        if place.rowspan > 1:
+            first.vMerge = "restart" if r == place.row else "continue"
 
 
 def _write_table(document, layout: _Layout) -> None:
     from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm
+    from docx.table import _Cell
 
     table = document.add_table(rows=layout.rows, cols=layout.cols)
     table.style = document.styles["Table Grid"]
@@ -290,11 +307,13 @@ def _write_table(document, layout: _Layout) -> None:
     table.autofit = False
     for column, width in zip(table.columns, layout.widths):
         column.width = Cm(width)  # w:gridCol, which LibreOffice follows
+    grid = [list(tr.tc_lst) for tr in table._tbl.tr_lst]
     for place in layout.places:
-        cell = table.cell(place.row, place.col)
-        if place.rowspan > 1 or place.colspan > 1:
-            cell = cell.merge(table.cell(place.row + place.rowspan - 1, place.col + place.colspan - 1))
-        cell.width = Cm(sum(layout.widths[place.col:place.col + place.colspan]))  # w:tcW, for Word
+        _merge(grid, place)
+        width = Cm(sum(layout.widths[place.col:place.col + place.colspan]))
+        for r in range(place.row, place.row + place.rowspan):
+            _Cell(grid[r][place.col], table).width = width  # w:tcW, which Word follows
+        cell = _Cell(grid[place.row][place.col], table)
         cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
         paragraph = cell.paragraphs[0]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT if place.role == "label" else WD_ALIGN_PARAGRAPH.CENTER

@@ -99,6 +99,8 @@ def _matrix_table(report: Report, table: TableSpec) -> list[str]:
 def _blocks_table(report: Report, table: TableSpec) -> list[str]:
     # Section 四: one printed row of blocks × columns, read left to right.
     rows = _present_rows(report, table)
+    if not rows:
+        return []  # the report printed no block: a table without columns is not Markdown
     header = [f"{label_path(r)}{PATH_SEPARATOR}{c.label}" for r in rows for c in table.columns]
     values = [v for r in rows for v in _values(report, table, r)]
     return _table(header, [values])
@@ -122,7 +124,8 @@ def _section(report: Report, section: SectionSpec) -> list[str]:
         return lines + _paragraphs(report.text.get(section.id) or "")
     write = _TABLE_WRITERS[section.id]
     for table in section.tables:
-        lines += write(report, table) + [""]
+        written = write(report, table)
+        lines += written + [""] if written else []
     return lines
 
 

@@ -216,6 +216,8 @@ def _blocks_table(sheet: _Sheet, report: Report, table: TableSpec) -> None:
     top = sheet.row
     rows = _present_rows(report, table)
     leaves = [(r, c) for r in rows for c in table.columns]
+    if not leaves:
+        return  # the report printed no block: nothing to lay out
     paths = [(*_path(r), c.label) for r, c in leaves]
     depth = max(len(p) for p in paths)
     for span in _spans(paths, depth, stretch_leaf=False):

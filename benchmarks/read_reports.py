@@ -1,0 +1,84 @@
+"""Reports read per second per core, for each input kind, against the floor of just getting the
+bytes in: reading and decoding them (text, HTML) or python-docx's bare open (.docx), pdfplumber's
+bare open (PDF).
+
+Run by hand: `.venv/bin/python benchmarks/read_reports.py [--seconds 3]`. One process, so the
+figures are per core; `gongkai check DIR` spreads files over every core.
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import time
+from pathlib import Path
+
+import docx
+import pdfplumber
+
+from gongkai.parse import parse_bytes
+from gongkai.parse.cells import decode
+from gongkai.render.docx import render_docx
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+FULL = ["001_huaian-hongzequ_2023", "002_huaian-hongzequ_2024", "003_huaian-shi_2024", "007_pingtan_2022",
+        "011_suqian-shuyangxian_2025", "012_shanghai-kewei_2024", "013_shanghai-shizhengfu-bangongting_2025"]
+
+
+def inputs() -> dict[str, list[tuple[str, bytes]]]:
+    corpus = SHARED / "corpus"
+    fixture = SHARED / "fixtures" / "wulumuqi-xian-2020.txt"
+    text = [(fixture.name, fixture.read_bytes())] + [
+        (f"{n}.txt", (corpus / f"{n}.txt").read_bytes()) for n in FULL if (corpus / f"{n}.txt").exists()]
+    html = [("014.txt", (corpus / "014_shanghai-shizhengfu-bangongting_2019.txt").read_bytes())]
+    seed = parse_bytes(fixture.read_bytes(), fixture.name)
+    docx_files = [("fixture.docx", render_docx(seed))]
+    pdfs = [(p.name, p.read_bytes()) for p in sorted((corpus / "pdf").glob("*.pdf"))]
+    return {"text": text, "html": html, "docx": docx_files, "pdf": pdfs}
+
+
+def _readable(files):
+    ok = []
+    for name, data in files:
+        try:
+            parse_bytes(data, name)
+            ok.append((name, data))
+        except Exception as exc:  # noqa: BLE001 - a benchmark measures what reads
+            print(f"  (skipped {name}: {type(exc).__name__})")
+    return ok
+
+
+def rate(fn, files, seconds: float) -> float:
+    done, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        for name, data in files:
+            fn(data, name)
+            done += 1
+    return done / (time.perf_counter() - start)
+
+
+FLOORS = {
+    "text": lambda data, name: decode(data),
+    "html": lambda data, name: decode(data),
+    "docx": lambda data, name: docx.Document(io.BytesIO(data)),
+    "pdf": lambda data, name: [p.chars for p in pdfplumber.open(io.BytesIO(data)).pages],
+}
+FLOOR_NAMES = {"text": "read+decode", "html": "read+decode", "docx": "python-docx open",
+               "pdf": "pdfplumber open+chars"}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=float, default=3.0)
+    args = parser.parse_args()
+    print(f"{'kind':6} {'files':>5} {'reports/s/core':>15} {'floor/s':>12}  ratio  floor")
+    for kind, files in inputs().items():
+        files = _readable(files)
+        if not files:
+            continue
+        ours = rate(lambda d, n: parse_bytes(d, n), files, args.seconds)
+        floor = rate(FLOORS[kind], files, args.seconds)
+        print(f"{kind:6} {len(files):>5} {ours:>15.1f} {floor:>12.1f}  {floor / ours:5.1f}x  {FLOOR_NAMES[kind]}")
+
+
+if __name__ == "__main__":
+    main()
