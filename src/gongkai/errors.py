@@ -96,6 +96,16 @@ class ParseError(GongkaiError, ValueError):
     """The input could not be read as an annual report."""
 
     code = "parse-error"
+    # What the reader could still tell before it stopped: {"agency", "year", "format"} (format
+    # only when the printed tables decide it). Set on TruncatedReportError and
+    # UnsupportedFormatError.
+    detected: dict | None = None
+
+    def to_dict(self) -> dict:
+        data = super().to_dict()
+        if self.detected is not None:
+            data["detected"] = dict(self.detected)
+        return data
 
 
 class UnsupportedFormatError(ParseError):

@@ -4,13 +4,20 @@ a file that is not a .docx."""
 from __future__ import annotations
 
 import io
+import json
 import zipfile
+from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
 from gongkai.errors import ParseError
+from gongkai.parse.cells import parse_value
 from gongkai.parse.document import Grid, Line
-from gongkai.parse.docx import docx_blocks
+from gongkai.parse.docx import docx_blocks, parse_docx
+from gongkai.render.docx import render_docx
+from gongkai.report import Cell, empty_report
+from gongkai.spec import FORMATS
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _CONTENT_TYPES = (
@@ -162,23 +169,42 @@ def test_bytes_that_are_not_a_docx_raise_parse_error_naming_the_file(data, reaso
     assert "年报.docx" == caught.value.location.source
 
 
-def test_a_zip_without_document_xml_raises_parse_error():
+def _zip(parts: dict[str, str]) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as z:
-        z.writestr("[Content_Types].xml", _CONTENT_TYPES)
-        z.writestr("_rels/.rels", _RELS)
+        for name, text in parts.items():
+            z.writestr(name, text)
+    return out.getvalue()
+
+
+_PACKAGE = {"[Content_Types].xml": _CONTENT_TYPES, "_rels/.rels": _RELS}
+
+
+@pytest.mark.parametrize("data, reason", [
+    (_zip(_PACKAGE), "缺少 Word 文档的组成部分"),  # no word/document.xml
+    (_zip({"a.txt": "x"}), "缺少 Word 文档的组成部分"),
+    (_zip({**_PACKAGE, "word/document.xml": "<w:document"}), "XML 损坏"),
+    (make_docx(p("一、总体情况"))[:200], "文件不完整"),
+])
+def test_a_broken_docx_raises_parse_error_naming_the_file_and_the_fault(data, reason):
     with pytest.raises(ParseError) as caught:
-        docx_blocks(out.getvalue(), source="空.docx")
-    assert "空.docx" in caught.value.message
+        docx_blocks(data, source="坏.docx")
+    assert "坏.docx" in caught.value.message
+    assert reason in caught.value.message
+
+
+def test_an_excel_file_is_named_as_such():
+    import openpyxl
+
+    out = io.BytesIO()
+    openpyxl.Workbook().save(out)
+    with pytest.raises(ParseError) as caught:
+        docx_blocks(out.getvalue(), source="表.xlsx")
+    assert "这是一个 Excel 表格，不是 Word 文档" in caught.value.message
 
 
 def test_parse_docx_reads_a_rendered_report():
     """The reader hands its blocks to the assembler: a report written by render_docx reads back."""
-    from gongkai.parse.docx import parse_docx
-    from gongkai.render.docx import render_docx
-    from gongkai.report import Cell, empty_report
-    from gongkai.spec import FORMATS
-
     spec = FORMATS["2021"]
     report = empty_report(spec, agency="某市人民政府办公室", year=2023)
     for n, (table, row, column) in enumerate(
@@ -189,3 +215,32 @@ def test_parse_docx_reads_a_rendered_report():
     cells = [(t.id, r.id, c.id) for t in spec.tables for r in t.rows for c in t.columns]
     assert [report.value(*k) for k in cells] == [back.value(*k) for k in cells]
     assert "rt.docx" == back.source
+
+
+DATA = Path(__file__).parent.parent / "data" / "docx"
+
+
+def _expected_cells(path: Path) -> dict:
+    """The expected JSON's tables as (table, row, column) -> value, money normalised to 万元."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    spec = FORMATS[data["format"]]
+    cells = {}
+    for table in spec.tables:
+        section, _, item = table.id.partition(".")
+        rows = data[section][item] if item else data[section]
+        for row in table.rows:
+            for column in table.columns:
+                raw = rows[row.id][column.id]
+                cells[(table.id, row.id, column.id)] = (
+                    parse_value(raw, kind=column.kind)[0] if isinstance(raw, str) else raw)
+    return cells
+
+
+def test_a_real_report_laid_out_in_word_reads_as_its_expected_json():
+    """Corpus 014 (vMerge/gridSpan headers, misaligned colspans in 二, empty cells) as a .docx."""
+    name = "014_shanghai-shizhengfu-bangongting_2019"
+    report = parse_docx((DATA / f"{name}.docx").read_bytes(), source=f"{name}.docx")
+    expected = _expected_cells(DATA / f"{name}.expected.json")
+    assert ("2019", 2019) == (report.format, report.year)
+    assert expected == {key: report.value(*key) for key in expected}
+    assert Decimal("25.1") == report.value("proactive.item9", "procurement", "amount")

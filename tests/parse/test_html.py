@@ -4,15 +4,14 @@ the article HTML of corpus 014 reads exactly as its checked reading (corpus/expe
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
+from expected import CORPUS, load_expected
 
 from gongkai.parse.cells import parse_value
 from gongkai.parse.document import Grid, Line
 from gongkai.parse.html import html_blocks, parse_html
 from gongkai.report import Report
-from tests.expected import CORPUS, load_expected
 
 CASE_014 = "014_shanghai-shizhengfu-bangongting_2019"
 HEADER_LINES = 3  # `source:`, `agency:` and a blank line before the HTML
@@ -80,6 +79,11 @@ def test_script_style_and_title_are_skipped():
     page = ("<html><head><title>页面标题</title><style>p{color:red}</style></head>"
             "<body><script>var x = '<p>不是正文</p>';</script><p>正文</p></body></html>")
     assert ["正文"] == [b.text for b in html_blocks(page, source="t.html")]
+
+
+def test_a_self_closed_script_hides_nothing():
+    page = '<script src="a.js"/><p>正文<br/>第二行</p>'
+    assert ["正文", "第二行"] == [b.text for b in html_blocks(page, source="t.html")]
 
 
 def test_each_table_is_its_own_grid_in_reading_order():

@@ -13,7 +13,6 @@ from gongkai.parse.document import Grid, Line
 from gongkai.parse.docx import docx_blocks, parse_docx
 from gongkai.render.docx import render_docx, title
 from gongkai.report import Report
-from gongkai.spec import FORMATS
 
 
 def _cells(report: Report) -> dict:

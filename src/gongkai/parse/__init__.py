@@ -51,7 +51,8 @@ def parse_bytes(data: bytes, name: str = "-", *, history: list[Report] | None = 
     if kind == "json":
         from gongkai.render.json import parse_json
         return parse_json(data, source=name)
-    text = _CORPUS_HEADER.sub("", decode(data, source=name))
+    # Blank out (not cut) the corpus header so that line numbers stay those of the file.
+    text = _CORPUS_HEADER.sub(lambda m: "\n" * m.group().count("\n"), decode(data, source=name))
     if kind == "html":
         from gongkai.parse.html import parse_html
         return parse_html(text, source=name)

@@ -18,6 +18,8 @@ from gongkai.spec import FORMATS, ReportSpec, RowSpec, TableSpec
 
 TABLE_SECTIONS = ("proactive", "requests", "appeals")
 _FUZZY = 0.75
+_MIN_FRAGMENT = 6  # key characters a piece of a label needs to name its row
+_FRAGMENT_SCORE = 0.9
 LAYOUT_RULE = "R9-format"
 
 
@@ -44,18 +46,27 @@ def assemble(blocks: list[Block], *, source: str | None = None, history: list[Re
     any_spec = FORMATS["2021"]  # both formats print the same six headings
     preamble, sections = split_sections(blocks, any_spec)
     by_id = {s.id: s for s in sections}
-    head = section_text(preamble) or section_text(sections[0].blocks if sections else blocks)
+    head = section_text(preamble)
+    overview = section_text(by_id["overview"].blocks) if "overview" in by_id else ""
+    if not head and not overview:
+        head = section_text(sections[0].blocks if sections else blocks)
+    detected = {"agency": detect_agency(head, overview), "year": detect_year(head, overview), "format": None}
     tokens = {sid: block_tokens(by_id[sid].blocks) for sid in TABLE_SECTIONS if sid in by_id}
-    spec = detect_format(tokens, source=source, text=section_text(blocks))
-    _require_sections(spec, by_id, source)
-    report = Report(format=spec.id, agency=detect_agency(head), year=detect_year(head), source=source)
+    try:
+        spec = detect_format(tokens, source=source, text=section_text(blocks), found=tuple(by_id))
+        detected["format"] = spec.id
+        _require_sections(spec, by_id, source)
+    except (TruncatedReportError, UnsupportedFormatError) as exc:
+        exc.detected = detected  # what the reader could tell, for a caller that lists reports
+        raise
+    report = Report(format=spec.id, agency=detected["agency"], year=detected["year"], source=source)
     if report.year is None:
         report.year = detect_year(section_text(blocks))
     for sid in TEXT_SECTIONS:
         if sid in by_id:
             report.text[sid] = section_text(by_id[sid].blocks)
     for sid in ("proactive", "requests"):
-        _read_labelled(report, spec, sid, tokens[sid], history or [])
+        _read_labelled(report, spec, sid, tokens[sid], history or [], tokens)
     _read_appeals(report, spec, tokens["appeals"], source)
     return report
 
@@ -83,8 +94,17 @@ def distinctive_keys(spec: ReportSpec, other: ReportSpec) -> set[str]:
     return {k for k in _label_keys(spec) if len(k) > 2 and not any(k in t for t in theirs)}
 
 
-def detect_format(tokens: dict[str, list[Token]], *, source: str | None, text: str = "") -> ReportSpec:
-    """The format whose own labels the tables print most; never decided from the year."""
+def detect_format(tokens: dict[str, list[Token]], *, source: str | None, text: str = "",
+                  found: tuple[str, ...] = ()) -> ReportSpec:
+    """The format whose own labels the tables print most; never decided from the year.
+
+    `text` is the whole report (to recognise the pre-2019 table) and `found` the ids of the
+    sections whose headings were found (to say which are missing)."""
+    if all(w in text for w in _PRE_2019_HEADER):
+        raise UnsupportedFormatError(
+            "表格不是国家规定的年度报告格式（2019 或 2021 版）：这是 2019 年以前的旧格式"
+            "（“政府信息公开情况统计表”，表头为“指标名称”“计量单位”）",
+            location=Location(source=source))
     printed = "".join(label_key(t.text) for sid in ("proactive", "requests")
                       for t in tokens.get(sid, ()) if isinstance(t, Text))
     scores = {}
@@ -96,20 +116,31 @@ def detect_format(tokens: dict[str, list[Token]], *, source: str | None, text: s
     if scores[best] == 0:
         if not tokens.get("requests") and not tokens.get("proactive"):
             raise TruncatedReportError(
-                "报告不完整：找不到“二、主动公开政府信息情况”和“三、收到和处理政府信息公开申请情况”的表格，"
-                "无法判断格式", location=Location(source=source))
-        old = any(w in text for w in ("统计表", "指标名称", "计量单位"))
-        raise UnsupportedFormatError(
-            "表格不是国家规定的年度报告格式（2019 或 2021 版）"
-            + ("：这是 2019 年以前的旧格式（“政府信息公开情况统计表”）" if old else ""),
-            location=Location(source=source))
+                _missing_message(FORMATS["2021"], (*found, *tokens))
+                + "；没有印出表格，无法判断格式（2019 或 2021 版）",
+                location=Location(source=source))
+        raise UnsupportedFormatError("表格不是国家规定的年度报告格式（2019 或 2021 版）",
+                                     location=Location(source=source))
     return FORMATS[best]
+
+
+# The header of the pre-2019 table 政府信息公开情况统计表.
+_PRE_2019_HEADER = ("指标名称", "计量单位")
+
+
+def _missing_message(spec: ReportSpec, present) -> str:
+    """`报告不完整：缺少“三、…”“四、…”`, naming every section after the last one printed."""
+    ids = [s.id for s in spec.sections]
+    last = max((ids.index(sid) for sid in present if sid in ids), default=-1)
+    missing = [s.heading for s in spec.sections[last + 1:]]
+    gaps = [s.heading for s in spec.sections[:max(last, 0)] if s.id in TABLE_SECTIONS and s.id not in present]
+    return "报告不完整：缺少" + "".join(f"“{h}”" for h in gaps + missing)
 
 
 def _require_sections(spec: ReportSpec, sections: dict[str, Section], source: str | None) -> None:
     missing = [s.heading for s in spec.sections if s.id in TABLE_SECTIONS and s.id not in sections]
     if missing:
-        raise TruncatedReportError("报告不完整：缺少 " + "、".join(f"“{h}”" for h in missing),
+        raise TruncatedReportError(_missing_message(spec, sections) + "（只印了报告的开头部分）",
                                    location=Location(source=source))
 
 
@@ -129,7 +160,11 @@ def _candidate_rows(spec: ReportSpec, section_id: str) -> list[tuple[TableSpec, 
     return own + foreign
 
 
-def _match_label(buffer: str, candidates, taken: set) -> tuple[TableSpec, RowSpec, bool] | None:
+def _match_label(buffer: str, candidates, taken: set,
+                 fragment: str = "") -> tuple[TableSpec, RowSpec, bool] | None:
+    """The row whose label ends `buffer` (exactly, else closely); failing that, the first row in
+    the format's order whose label contains `fragment`, the text printed in the row's own cells (a
+    conversion that cut a long label keeps a piece of it: `行政机关不再处理其政府信息公`)."""
     best, best_score = None, None
     for cand in candidates:
         table, row, _ = cand
@@ -140,6 +175,8 @@ def _match_label(buffer: str, candidates, taken: set) -> tuple[TableSpec, RowSpe
             at = buffer.rfind(key)
             if at >= 0:
                 score = (1, at + len(key), len(key))
+            elif len(fragment) >= _MIN_FRAGMENT and fragment in key:
+                score = (0, _FRAGMENT_SCORE, 0)  # ties keep the first row in the format's order
             else:
                 ratio = _tail_similarity(key, buffer)
                 if ratio < _FUZZY:
@@ -164,35 +201,77 @@ def read_rows(tokens: list[Token], candidates) -> tuple[list[RowRead], list[Valu
 
     Values before any recognised label are returned apart (header debris, or rows whose labels
     were lost in conversion)."""
+    rows, orphans, _runs = _read_runs(tokens, candidates)
+    return rows, orphans
+
+
+@dataclass
+class _Run:
+    """Values printed together without a label of their own: one table row, or one line."""
+
+    after: int  # how many labelled rows were read before it
+    values: list[Value] = field(default_factory=list)
+
+
+def _read_runs(tokens: list[Token], candidates) -> tuple[list[RowRead], list[Value], list[_Run]]:
     rows: list[RowRead] = []
     orphans: list[Value] = []
+    runs: list[_Run] = []
     taken: set = set()
     buffer: list[Text] = []
     current: RowRead | None = None
+    run: _Run | None = None
     for token in tokens:
         if isinstance(token, Text):
             if current is not None:
                 current, buffer = None, []
+            run = None
             buffer.append(token)
         elif isinstance(token, Value):
-            if current is None and buffer:
-                match = _match_label("".join(label_key(t.text) for t in buffer), candidates, taken)
+            if current is None and run is None and buffer:
+                match = _match_buffer(buffer, token, candidates, taken)
                 if match is not None:
                     table, row, _ = match
                     taken.add((table.id, row.id))
                     current = RowRead(row, table, buffer[-1])
                     rows.append(current)
-                buffer = [] if match is not None else buffer
+                buffer = [] if match is not None or _stacked(buffer, token, candidates) else buffer
             if current is not None:
                 current.values.append(token)
             else:
                 orphans.append(token)
+                if run is None:
+                    run = _Run(len(rows))
+                    runs.append(run)
+                run.values.append(token)
         elif isinstance(token, (RowEnd, GridEnd)):
             if current is not None:
                 current, buffer = None, []
+            run = None
             if isinstance(token, GridEnd):
                 buffer = []
-    return rows, orphans
+    return rows, orphans, runs
+
+
+def _match_buffer(buffer: list[Text], first: Value, candidates, taken: set):
+    """The row named by the text before a run of values. A table row that prints no label of its
+    own after several labels stacked on lines above it (a conversion that moved the labels out
+    of the table) is not named by them: it is placed by the format's order later."""
+    own = [t for t in buffer if t.in_grid] if first.in_grid else []
+    if first.in_grid and not own and _stacked(buffer, first, candidates):
+        return None
+    fragment = "".join(label_key(t.text) for t in own)
+    return _match_label("".join(label_key(t.text) for t in buffer), candidates, taken, fragment)
+
+
+def _stacked(buffer: list[Text], first: Value, candidates) -> bool:
+    """Lines above a label-less table row name two or more rows of the format."""
+    if not first.in_grid or any(t.in_grid for t in buffer):
+        return False
+    text = "".join(label_key(t.text) for t in buffer)
+    named = {(t.id, r.id) for t, r, _ in candidates for label in r.labels
+             if len(label_key(label)) >= _MIN_FRAGMENT and label_key(label)[:_MIN_FRAGMENT - 2] in text}
+    return len(named) >= 2
 
 
 def _fit(values: list[Value], n: int) -> list[Value] | None:
@@ -205,14 +284,89 @@ def _fit(values: list[Value], n: int) -> list[Value] | None:
     return values if len(values) == n else None
 
 
+def _fit_row(read: RowRead) -> list[Value] | None:
+    """`_fit`; failing that, the row's table cells alone: a Markdown conversion prints stray
+    numbers (page numbers, pieces of the header) on lines between a label and its table row, and
+    the table row that fits its table is what the row printed."""
+    width = len(read.table.columns)
+    values = _fit(read.values, width)
+    grid = [v for v in read.values if v.in_grid]
+    if values is None and grid and len(grid) < len(read.values):
+        values = _fit(grid, width)
+    return values
+
+
+def _place_unlabelled(rows: list[RowRead], runs: list[_Run], candidates) -> list[RowRead]:
+    """Give label-less runs of values the rows the format prints between the labelled rows
+    around them, when their number is exactly that of the rows missing there (an unlabelled row
+    of seven values between 4.保护第三方合法权益 and 6.属于四类过程性信息 is 5.属于三类内部事务信息).
+    Returns the rows in reading order."""
+    order = [(t, r) for t, r, own in candidates if own]
+    keys = [(t.id, r.id) for t, r in order]
+    taken = {(read.table.id, read.row.id) for read in rows}
+    groups: dict[int, list[_Run]] = {}
+    for run in runs:
+        if any(v.text for v in run.values):  # a run of blanks is the rest of a header row
+            groups.setdefault(run.after, []).append(run)
+    inserted: dict[int, list[RowRead]] = {}
+    for after, group in groups.items():
+        before = rows[after - 1] if after > 0 else None
+        nxt = rows[after] if after < len(rows) else None
+        bounds = [(r.table.id, r.row.id) for r in (before, nxt) if r is not None]
+        if any(b not in keys for b in bounds):
+            continue
+        lo = keys.index(bounds[0]) + 1 if before is not None else 0
+        hi = keys.index(bounds[-1]) if nxt is not None else len(keys)
+        missing = [order[i] for i in range(lo, hi) if keys[i] not in taken]
+        if len(missing) != len(group):
+            continue
+        reads = [RowRead(row, table, Text("", run.values[0].location), list(run.values))
+                 for (table, row), run in zip(missing, group)]
+        if all(_fit(read.values, len(read.table.columns)) is not None for read in reads):
+            inserted[after] = reads
+    result: list[RowRead] = []
+    for i in range(len(rows) + 1):
+        result.extend(inserted.get(i, ()))
+        if i < len(rows):
+            result.append(rows[i])
+    return result
+
+
+def _fill_floating(rows: list[RowRead], fitted: dict, runs: list[_Run]) -> None:
+    """Table rows of three columns that print two values, and as many lone values floating on
+    lines above the table: a Markdown conversion lifts a cell printed on two lines (`22` over
+    `（其中修订 16 件）`) out of its row. Each floating value, in order, is the missing cell of one
+    short row, the one between the two it kept (a row keeps its first and its last cell: they
+    frame the row)."""
+    short = [read for read in rows if fitted[id(read)] is None and len(read.table.columns) == 3
+             and len([v for v in read.values if v.text]) == 2]
+    lone = [run.values[0] for run in runs if len(run.values) == 1 and run.values[0].text
+            and not run.values[0].in_grid]
+    if not short or len(lone) != len(short):
+        return
+    for read, value in zip(short, lone):
+        first, last = [v for v in read.values if v.text]
+        if (value.location.line or 0) >= (first.location.line or 0):
+            return
+    for read, value in zip(short, lone):
+        first, last = [v for v in read.values if v.text]
+        fitted[id(read)] = [first, value, last]
+
+
 def _read_labelled(report: Report, spec: ReportSpec, section_id: str, tokens: list[Token],
-                   history: list[Report]) -> None:
+                   history: list[Report], document: dict[str, list[Token]] | None = None) -> None:
     candidates = _candidate_rows(spec, section_id)
-    rows, orphans = read_rows(tokens, candidates)
-    fitted = {id(read): _fit(read.values, len(read.table.columns)) for read in rows}
+    rows, orphans, runs = _read_runs(tokens, candidates)
+    rows = _place_unlabelled(rows, runs, candidates)
+    placed = {id(v) for read in rows for v in read.values}
+    orphans = [v for v in orphans if id(v) not in placed]
+    fitted = {id(read): _fit_row(read) for read in rows}
+    _fill_floating(rows, fitted, [r for r in runs if not any(id(v) in placed for v in r.values)])
     if any(v is None for v in fitted.values()):
         from gongkai.parse.resolve import resolve_rows  # the slow path: run-together or column-major cells
-        fitted = resolve_rows(spec, section_id, rows, orphans, tokens, history=history, source=report.source)
+        # `document`: the other table section's layout may decide how this one reads.
+        rows, fitted = resolve_rows(spec, section_id, rows, orphans, tokens, history=history, report=report,
+                                    document=document, fitted=fitted)
     for read in rows:
         table = read.table if read.table in spec.tables else spec.table(read.table.id)
         values = fitted[id(read)]

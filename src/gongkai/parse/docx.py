@@ -19,10 +19,12 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 
+import docx
 from lxml import etree
 
 from gongkai.errors import Location, ParseError
 from gongkai.parse.document import Block, Grid, GridCell, Line
+from gongkai.report import Report
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = {
@@ -171,8 +173,6 @@ def _walk_content(parent: etree._Element, walk: _Walk) -> None:
 
 
 def _body(data: bytes, source: str) -> etree._Element:
-    import docx  # python-docx: imported here so the core imports without it
-
     def fail(reason: str) -> ParseError:
         return ParseError(DOCX_NOT_WORD % {"source": source, "reason": reason},
                           location=Location(source=source),
@@ -184,12 +184,16 @@ def _body(data: bytes, source: str) -> etree._Element:
     try:
         document = docx.Document(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
-        raise fail("不是 zip 压缩包") from exc
-    except KeyError as exc:
-        raise fail("缺少 word/document.xml") from exc
+        raise fail("不是 zip 压缩包，或文件不完整") from exc
+    except KeyError as exc:  # a zip without the parts of a Word document
+        raise fail(f"缺少 Word 文档的组成部分（{exc.args[0] if exc.args else ''}）") from exc
     except etree.XMLSyntaxError as exc:
-        raise fail(f"XML 损坏（{exc}）") from exc
-    except (ValueError, OSError, docx.opc.exceptions.PackageNotFoundError) as exc:
+        raise fail(f"document.xml 的 XML 损坏（{exc}）") from exc
+    except ValueError as exc:  # python-docx: the main part is not a Word document
+        kind = "一个 Excel 表格" if "spreadsheetml" in str(exc) else (
+            "一个 PowerPoint 演示文稿" if "presentationml" in str(exc) else "其他类型的文件")
+        raise fail(f"这是{kind}，不是 Word 文档") from exc
+    except (OSError, docx.opc.exceptions.PackageNotFoundError) as exc:
         raise fail(f"无法打开（{exc}）") from exc
     return document.element.body
 
@@ -208,7 +212,7 @@ def docx_blocks(data: bytes, *, source: str) -> list[Block]:
 
     >>> docx_blocks(b"plain text", source="a.docx")
     Traceback (most recent call last):
-    gongkai.errors.ParseError: a.docx: 文件“a.docx”不是有效的 Word（.docx）文档：不是 zip 压缩包
+    gongkai.errors.ParseError: a.docx: 文件“a.docx”不是有效的 Word（.docx）文档：不是 zip 压缩包，或文件不完整
         提示：请确认文件是 Word 2007 及以后版本保存的 .docx 文件
     """
     walk = _Walk(source=source)
@@ -216,8 +220,13 @@ def docx_blocks(data: bytes, *, source: str) -> list[Block]:
     return walk.blocks
 
 
-def parse_docx(data: bytes, *, source: str):
-    """Read a .docx annual report into a `Report` (see `docx_blocks` for what is read)."""
+def parse_docx(data: bytes, *, source: str) -> Report:
+    """Read a .docx annual report into a `Report` (see `docx_blocks` for what is read).
+
+    Raises:
+        ParseError: not a .docx; or what `gongkai.parse.assemble.assemble` raises on its blocks
+            (TruncatedReportError, UnsupportedFormatError, …).
+    """
     from gongkai.parse.assemble import assemble  # the assembler imports the readers' blocks
 
     return assemble(docx_blocks(data, source=source), source=source)

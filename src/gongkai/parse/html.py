@@ -251,8 +251,11 @@ class _BlockReader(HTMLParser):
         elif tag == "br" or tag in _BLOCK_TAGS or (table is not None and tag == "caption"):
             self._break()
 
-    # Browsers ignore the self-closing slash except on void elements, which have no end tag anyway.
-    handle_startendtag = handle_starttag
+    def handle_startendtag(self, tag: str, attrs_list) -> None:
+        # `<script .../>` has no content to skip (and html.parser reads on as markup, so pushing
+        # it would hide the rest of the page); otherwise the slash changes nothing.
+        if tag not in _SKIP_TAGS:
+            self.handle_starttag(tag, attrs_list)
 
     def handle_endtag(self, tag: str) -> None:
         if self.skip_stack:

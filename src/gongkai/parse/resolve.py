@@ -1,20 +1,790 @@
 """Rows whose printed values do not fit their table: digits run together, or cells printed
 column by column. Decided by the format's sums; where several readings remain, by other years
-of the same body; otherwise reported as ambiguous."""
+of the same body, then by numbers the report's own narrative prints; otherwise reported as
+ambiguous.
+
+Two shapes reach this module:
+
+- run together (crawled pages): a row prints fewer values than its table has columns, e.g.
+  `规章000` or `一、本年新收政府信息公开申请数量 713000074`. Each digit run is split into cells
+  (a cell has no leading zero unless it is "0"); the splits of one row are pruned by the row's own
+  rules (R3), the rows of a table are then searched together under the column rules (R1, R2).
+- printed apart (pdfminer text): several labels come first, then all their values, often column
+  by column and in page chunks. Each such group is read row by row and column by column (columns
+  possibly printed out of order) and the readings are searched together under the same rules.
+
+Where the sums leave several readings, the search narrows them, in this order: the reading
+closest to the printed column order; other years of the same body (`history`, rules R7/R8);
+numbers the narrative (一、总体情况) prints for exactly those cells; the orientation (row or
+column first) the other table section of the same document was decided to have by its sums.
+"""
 from __future__ import annotations
 
-from gongkai.errors import ParseError
-from gongkai.parse.tokens import Token, Value
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from difflib import SequenceMatcher
+from itertools import product
+from typing import Iterator
+
+from gongkai.errors import AmbiguousCellsError, Location, ParseError
+from gongkai.parse.assemble import RowRead, _candidate_rows, _fit, read_rows
+from gongkai.parse.cells import label_key, normalize_text, parse_value
+from gongkai.parse.tokens import Text, Token, Value
+from gongkai.report import Cell, Report
+from gongkai.spec import (
+    BalanceRule, CarryRule, ColumnsSumRule, NotGreaterRule, ReportSpec, RowsSumRule, StockRule, TableSpec,
+)
+
+MAX_SPLITS = 200_000  # splits of one row; beyond this the digits are not a table row
+MAX_STATES = 200_000  # partial sums kept while searching the rows of one table
+MAX_SOLUTIONS = 5_000  # readings that satisfy the sums equally well
+SHOWN_CANDIDATES = 6  # readings named in an error message
+_FUZZY = 0.8
+_FUZZY_MIN = 6  # key characters a label needs before a near match can name its row
+_DIGITS = re.compile(r"^\d+$")
 
 
-def resolve_rows(spec, section_id, rows, orphans: list[Value], tokens: list[Token], *, history, source):
-    """Return {id(read): [Value × width]} for every read row, or raise a clear error."""
-    for read in rows:
-        width = len(read.table.columns)
-        values = [v for v in read.values]
-        if len([v for v in values if v.text]) != width:
-            raise ParseError(
-                f"{read.table.id} · {read.row.label}：读到 {len(values)} 个数值，应为 {width} 个"
-                f"（{' '.join(v.text or '空' for v in values)}）",
-                location=read.label.location)
-    return {id(read): [v for v in read.values if v.text] for read in rows}
+# Readings of one group of rows -----------------------------------------------------------------
+
+
+@dataclass
+class Group:
+    """Rows printed together: one label and its values, or several labels and then all their
+    values. `readings` are the ways to place the values, each a tuple of cells per row."""
+
+    reads: list[RowRead]
+    values: list[Value]
+    table: TableSpec
+    readings: list["Reading"] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Reading:
+    cells: tuple[tuple[Value, ...], ...]  # per row of the group, in its order
+    orientation: str | None = None  # "row" or "column" for a group of several rows and columns
+    moved: int = 0  # columns read away from their printed position
+
+
+def resolve_rows(spec: ReportSpec, section_id: str, rows: list[RowRead], orphans: list[Value],
+                 tokens: list[Token], *, history: list[Report] | None = None, report: Report | None = None,
+                 document: dict[str, list[Token]] | None = None, fitted: dict[int, list[Value] | None] | None = None,
+                 ) -> tuple[list[RowRead], dict[int, list[Value]]]:
+    """Place the values of a section whose rows do not fit their tables.
+
+    Args:
+        rows, orphans: what `assemble.read_rows` paired (orphans: values before any label).
+        tokens: the section's tokens, re-read here when labels were printed apart from values.
+        history: other years of the same body (R7/R8 decide splits the sums leave open).
+        report: the report being read (its year, source and narrative).
+        document: the tokens of every table section, for the layout of the other section.
+        fitted: cells the assembler already placed ({id(row): [Value] or None}); kept as they are.
+
+    Returns:
+        (rows, {id(row): [Value × width]}): the rows read, in printed order, and their cells.
+
+    Raises:
+        AmbiguousCellsError: several readings satisfy the rules equally; `candidates` lists them.
+        ParseError: no reading places the values.
+
+    >>> from gongkai.spec import FORMATS
+    >>> from gongkai.parse.tokens import line_tokens
+    >>> from gongkai.parse.document import Line
+    >>> toks = line_tokens(Line("规章000", Location()))
+    >>> rows, cells = resolve_rows(FORMATS["2021"], "proactive", *read_rows(toks, _candidate_rows(
+    ...     FORMATS["2021"], "proactive")), toks)
+    >>> [v.text for v in cells[id(rows[0])]]
+    ['0', '0', '0']
+    """
+    chosen = _resolve(spec, section_id, rows, tokens, history=history or [], report=report,
+                      document=document or {}, use_hint=True, fitted=fitted or {})
+    reads: list[RowRead] = []
+    fitted: dict[int, list[Value]] = {}
+    for group, reading in chosen:
+        for read, cells in zip(group.reads, reading.cells):
+            reads.append(read)
+            fitted[id(read)] = list(cells)
+    return reads, fitted
+
+
+def _resolve(spec, section_id, rows, tokens, *, history, report, document, use_hint, fitted=None):
+    source = report.source if report is not None else None
+    groups = _groups(spec, section_id, rows, tokens, source, fitted or {})
+    for group in groups:
+        group.readings = _readings(spec, group, source)
+    chosen: list[tuple[Group, Reading]] = []
+    hint: list[str | None] = []  # computed once, only when needed
+
+    def layout_hint() -> str | None:
+        if not hint:
+            hint.append(_layout_hint(spec, section_id, document, history, report) if use_hint else None)
+        return hint[0]
+
+    picks: dict[int, Reading] = {}
+    for component in _components(spec, groups):
+        solutions = _solve(spec, component)
+        best = _narrow(spec, component, solutions, history=history, report=report, hint=layout_hint)
+        for group, reading in zip(component, best):
+            picks[id(group)] = reading
+    for group in groups:
+        chosen.append((group, picks[id(group)]))
+    return chosen
+
+
+def _groups(spec: ReportSpec, section_id: str, rows: list[RowRead], tokens: list[Token],
+            source: str | None, fitted: dict) -> list[Group]:
+    """The assembler's pairing when every row got at most its width of values (digits run
+    together); otherwise labels were printed apart from their values: re-read the labels in order."""
+    if all(fitted.get(id(r)) is not None or len(_trim(r.values)) <= len(_table(spec, r).columns) for r in rows):
+        return [Group([r], list(fitted.get(id(r)) or r.values), _table(spec, r)) for r in rows]
+    scanned = _scan(tokens, _candidate_rows(spec, section_id))
+    groups = []
+    for labels, values in scanned:
+        if not labels:
+            continue  # values before any label: header debris, as read_rows treats them
+        reads = [RowRead(row, table, text) for table, row, text in labels]
+        for read in reads:
+            read.values = []
+        tables = {r.table.id for r in reads}
+        table = _table(spec, reads[0])
+        if len(tables) == 1:
+            groups.append(Group(reads, values, table))
+            continue
+        # Labels of several tables and then their values: only a row-by-row stream makes sense.
+        widths = [len(_table(spec, r).columns) for r in reads]
+        values = _trim(values)
+        if len(values) != sum(widths):
+            raise ParseError(_count_message(spec, reads, values, sum(widths)), location=reads[0].label.location)
+        at = 0
+        for read, width in zip(reads, widths):
+            groups.append(Group([read], values[at:at + width], _table(spec, read)))
+            at += width
+    return _drop_stood_in(spec, groups)
+
+
+def _table(spec: ReportSpec, read: RowRead) -> TableSpec:
+    return read.table if read.table in spec.tables else spec.table(read.table.id)
+
+
+def _row_id(spec: ReportSpec, read: RowRead) -> str:
+    """The spec row that takes this row's values (a 2019 row standing in for 2021 rows)."""
+    table = _table(spec, read)
+    if read.row in table.rows:
+        return read.row.id
+    return spec.stand_ins[read.row.id][0]
+
+
+def _drop_stood_in(spec: ReportSpec, groups: list[Group]) -> list[Group]:
+    """A row of the other format printed beside the rows it stands in for is their group heading
+    (2021 `（六）其他处理` above its sub-rows), not a row."""
+    printed = {(g.table.id, r.row.id) for g in groups for r in g.reads}
+    kept = []
+    for group in groups:
+        reads = [r for r in group.reads
+                 if r.row in _table(spec, r).rows
+                 or not any((group.table.id, x) in printed for x in spec.stand_ins.get(r.row.id, ()))]
+        if reads:
+            group.reads = reads
+            kept.append(group)
+    return kept
+
+
+def _trim(values: list[Value]) -> list[Value]:
+    """Blank cells at the edges of a run are layout, not data (as `assemble._fit` treats them)."""
+    values = list(values)
+    while values and not values[-1].text:
+        values.pop()
+    while values and not values[0].text:
+        values.pop(0)
+    return values
+
+
+# Labels printed apart from their values ----------------------------------------------------------
+
+
+def _scan(tokens: list[Token], candidates) -> list[tuple[list[tuple], list[Value]]]:
+    """Runs of label text and the run of values after each, with every label of the run in order."""
+    runs: list[tuple[list[Text], list[Value]]] = []
+    texts: list[Text] = []
+    values: list[Value] = []
+    for token in tokens:
+        if isinstance(token, Text):
+            if values:
+                runs.append((texts, values))
+                texts, values = [], []
+            texts.append(token)
+        elif isinstance(token, Value):
+            values.append(token)
+        elif values:  # a grid row ends: its values belong to the labels before them
+            runs.append((texts, values))
+            texts, values = [], []
+    if values:
+        runs.append((texts, values))
+    taken: set = set()
+    return [(_labels_in(texts, candidates, taken), values) for texts, values in runs]
+
+
+def _labels_in(texts: list[Text], candidates, taken: set) -> list[tuple]:
+    """Every row label printed in a run of text, in printed order: exact label keys first, then
+    lines that resemble a label (typos, a label cut by a line break)."""
+    keys = [label_key(t.text) for t in texts]
+    starts = [0]
+    for key in keys:
+        starts.append(starts[-1] + len(key))
+    joined = "".join(keys)
+    found: list[tuple] = []  # (rank, start, end, candidate)
+    for cand in candidates:
+        table, row, _ = cand
+        if (table.id, row.id) in taken:
+            continue
+        for label in row.labels:
+            key = label_key(label)
+            at = joined.rfind(key) if len(key) >= 2 else -1
+            if at >= 0:
+                found.append(((1, len(key), 1.0), at, at + len(key), cand))
+    exact_spans = [(s, e) for _, s, e, _ in found]
+    for i in range(len(keys)):
+        for j in range(i + 1, min(i + 3, len(keys)) + 1):
+            start, end = starts[i], starts[j]
+            if start == end or any(s < end and start < e for s, e in exact_spans):
+                continue
+            window = joined[start:end]
+            for cand in candidates:
+                table, row, _ = cand
+                if (table.id, row.id) in taken:
+                    continue
+                for label in row.labels:
+                    key = label_key(label)
+                    if len(key) < _FUZZY_MIN:  # `其他` in the header is not `3.其他`
+                        continue
+                    ratio = SequenceMatcher(None, key, window, autojunk=False).ratio()
+                    if ratio >= _FUZZY:
+                        found.append(((0, len(key), ratio), start, end, cand))
+    picked: list[tuple] = []
+    used: set = set()
+    for rank, start, end, cand in sorted(found, key=lambda f: f[0], reverse=True):
+        table, row, _ = cand
+        if (table.id, row.id) in used or any(s < end and start < e for s, e, _ in picked):
+            continue
+        picked.append((start, end, cand))
+        used.add((table.id, row.id))
+    labels = []
+    for start, _end, (table, row, _) in sorted(picked, key=lambda p: p[0]):
+        taken.add((table.id, row.id))
+        index = max(i for i in range(len(keys)) if starts[i] <= start)
+        labels.append((table, row, texts[index]))
+    return labels
+
+
+# Readings of a group ---------------------------------------------------------------------------
+
+
+def _readings(spec: ReportSpec, group: Group, source: str | None) -> list[Reading]:
+    """Every way to place the group's values, keeping those that break the fewest of its rows'
+    own rules (R3 per row: search only splits whose total is the sum of its parts)."""
+    width = len(group.table.columns)
+    if len(group.reads) == 1:
+        readings = [Reading((cells,)) for cells in _row_splits(group, width, source)]
+    else:
+        readings = _orientations(spec, group, width)
+    costs = [sum(_row_cost(spec, group.table, _row_id(spec, r), cells)
+                 for r, cells in zip(group.reads, reading.cells)) for reading in readings]
+    least = min(costs)
+    unique: dict[tuple, Reading] = {}
+    for reading, cost in zip(readings, costs):
+        if cost != least:
+            continue
+        key = _texts(reading)
+        if key not in unique or (reading.moved, reading.orientation != "row") < (
+                unique[key].moved, unique[key].orientation != "row"):
+            unique[key] = reading
+    return list(unique.values())
+
+
+def _texts(reading: Reading) -> tuple:
+    return tuple(tuple(v.text for v in cells) for cells in reading.cells)
+
+
+def _row_splits(group: Group, width: int, source: str | None) -> list[tuple[Value, ...]]:
+    read = group.reads[0]
+    fitted = _fit(group.values, width)
+    if fitted is not None:
+        return [tuple(fitted)]
+    values = _trim(group.values)
+    splits = list(_split_values(values, width))
+    if not splits:
+        raise ParseError(
+            f"{_place(group.table)} · “{read.row.label}”：读到 {len(values)} 个数值，应为 {width} 个"
+            f"（{' '.join(v.text or '空' for v in values)}），也无法把连写的数字拆成 {width} 格",
+            location=_where(read, group.table, values))
+    return splits
+
+
+def _split_values(values: list[Value], width: int) -> Iterator[tuple[Value, ...]]:
+    """Split digit runs so that the row has `width` cells; other values are one cell each."""
+    count = 0
+    for parts in _part_counts(values, width):
+        pieces = []
+        for value, n in zip(values, parts):
+            if n == 1:
+                pieces.append([(value,)])
+            else:
+                pieces.append([tuple(Value(p, value.location, in_grid=value.in_grid) for p in split)
+                               for split in _digit_splits(value.text, n)])
+        for combo in product(*pieces):
+            count += 1
+            if count > MAX_SPLITS:
+                raise ParseError(f"连写的数字过长，无法拆分（{' '.join(v.text for v in values)}）",
+                                 location=values[0].location if values else None)
+            yield tuple(v for piece in combo for v in piece)
+
+
+def _part_counts(values: list[Value], width: int) -> Iterator[tuple[int, ...]]:
+    """How many cells each printed value holds: only a run of digits may hold more than one."""
+    if not values:
+        if width == 0:
+            yield ()
+        return
+    head, rest = values[0], values[1:]
+    most = len(head.text) if _DIGITS.match(head.text or "") else 1
+    for n in range(1, min(most, width - len(rest)) + 1):
+        for tail in _part_counts(rest, width - n):
+            yield (n, *tail)
+
+
+def _digit_splits(digits: str, parts: int) -> Iterator[tuple[str, ...]]:
+    """Splits of a digit run into `parts` numbers, none with a leading zero except "0" itself.
+
+    >>> list(_digit_splits("1005", 3))
+    [('10', '0', '5')]
+    """
+    if parts == 1:
+        if digits and (digits == "0" or digits[0] != "0"):
+            yield (digits,)
+        return
+    if not digits:
+        return
+    if digits[0] == "0":  # a cell that starts with 0 is the cell "0"
+        for rest in _digit_splits(digits[1:], parts - 1):
+            yield ("0", *rest)
+        return
+    for cut in range(1, len(digits) - parts + 2):
+        for rest in _digit_splits(digits[cut:], parts - 1):
+            yield (digits[:cut], *rest)
+
+
+def _orientations(spec: ReportSpec, group: Group, width: int) -> list[Reading]:
+    """Values of k rows printed after their k labels: row by row, or column by column (pdfminer),
+    the columns possibly out of order (a text box emitted before its left neighbour)."""
+    k = len(group.reads)
+    values = _trim(group.values)
+    if len(values) != k * width:
+        raise ParseError(_count_message(spec, group.reads, values, k * width),
+                         location=group.reads[0].label.location)
+    readings = [Reading(tuple(tuple(values[i * width:(i + 1) * width]) for i in range(k)), "row")]
+    chunks = [values[j * k:(j + 1) * k] for j in range(width)]
+    for order in _column_orders(width):
+        # order[c] = the printed chunk that holds column c
+        cells = tuple(tuple(chunks[order[c]][i] for c in range(width)) for i in range(k))
+        readings.append(Reading(cells, "column", sum(1 for c, j in enumerate(order) if c != j)))
+    return readings
+
+
+def _column_orders(width: int) -> list[tuple[int, ...]]:
+    """The printed order, and every order one swap or one moved column away from it."""
+    base = list(range(width))
+    orders = {tuple(base)}
+    for a in range(width):
+        for b in range(width):
+            if a == b:
+                continue
+            swapped = list(base)
+            swapped[a], swapped[b] = swapped[b], swapped[a]
+            orders.add(tuple(swapped))
+            moved = list(base)
+            moved.insert(b, moved.pop(a))
+            orders.add(tuple(moved))
+    return sorted(orders, key=lambda o: (sum(1 for c, j in enumerate(o) if c != j), o))
+
+
+def _count_message(spec: ReportSpec, reads: list[RowRead], values: list[Value], needed: int) -> str:
+    names = "、".join(f"“{r.row.label}”" for r in reads[:3]) + ("等" if len(reads) > 3 else "")
+    return (f"{_place(_table(spec, reads[0]))}：{len(reads)} 行（{names}）之后读到 {len(values)} 个数值，"
+            f"应为 {needed} 个，无法确定各数值所属的行和列")
+
+
+# The rules, over candidate values ----------------------------------------------------------------
+
+
+def _number(value: Value, kind: str):
+    try:
+        parsed, _unit = parse_value(value.text, kind=kind)
+    except ParseError:
+        return None
+    return parsed if isinstance(parsed, (int, Decimal)) and not isinstance(parsed, bool) else None
+
+
+def _row_numbers(table: TableSpec, cells: tuple[Value, ...]) -> dict[str, object]:
+    return {c.id: _number(v, c.kind) for c, v in zip(table.columns, cells)}
+
+
+def _row_cost(spec: ReportSpec, table: TableSpec, row_id: str, cells: tuple[Value, ...]) -> int:
+    """Rules of the format that hold within one row (R3, and 2019's published ≤ total)."""
+    numbers = _row_numbers(table, cells)
+    broken = 0
+    for rule in spec.rules:
+        if getattr(rule, "table", None) != table.id:
+            continue
+        if isinstance(rule, ColumnsSumRule):
+            parts = [numbers.get(c) for c in rule.of]
+            target = numbers.get(rule.target)
+            if target is not None and None not in parts and sum(parts) != target:
+                broken += 1
+        elif isinstance(rule, NotGreaterRule):
+            lesser, greater = numbers.get(rule.lesser), numbers.get(rule.greater)
+            if lesser is not None and greater is not None and lesser > greater:
+                broken += 1
+    return broken
+
+
+@dataclass(frozen=True)
+class Equation:
+    """Per column, across rows: sum(coef × cell) == 0 (R1, R2). Unchecked when a row in
+    `needed` is not printed, or a cell it involves is not a number (the validator's convention)."""
+
+    column: str
+    coefs: dict
+    needed: frozenset
+
+
+def _equations(spec: ReportSpec, table: TableSpec) -> list[Equation]:
+    found = []
+    for rule in spec.rules:
+        if getattr(rule, "table", None) != table.id:
+            continue
+        for column in table.columns:
+            if isinstance(rule, BalanceRule):
+                coefs = {**{r: 1 for r in rule.left}, **{r: -1 for r in rule.right}}
+                found.append(Equation(column.id, coefs, frozenset(coefs)))
+            elif isinstance(rule, RowsSumRule):
+                coefs = {**{r: -1 for r in rule.of}, rule.target: 1}
+                found.append(Equation(column.id, coefs, frozenset({rule.target})))
+    return found
+
+
+def _components(spec: ReportSpec, groups: list[Group]) -> list[list[Group]]:
+    """Groups that rules tie together: all groups of a table with column rules; others alone."""
+    components: list[list[Group]] = []
+    by_table: dict[str, list[Group]] = {}
+    for group in groups:
+        if _equations(spec, group.table):
+            if group.table.id not in by_table:
+                by_table[group.table.id] = []
+                components.append(by_table[group.table.id])
+            by_table[group.table.id].append(group)
+        else:
+            components.append([group])
+    return components
+
+
+def _contribution(spec: ReportSpec, group: Group, reading: Reading, equations: list[Equation]) -> tuple:
+    sums = []
+    for eq in equations:
+        total = 0
+        for read, cells in zip(group.reads, reading.cells):
+            coef = eq.coefs.get(_row_id(spec, read))
+            if not coef:
+                continue
+            number = _row_numbers(group.table, cells)[eq.column]
+            if number is None:
+                total = None
+                break
+            total += coef * number
+        sums.append(total)
+    return tuple(sums)
+
+
+def _add(state: tuple, delta: tuple) -> tuple:
+    return tuple(None if a is None or b is None else a + b for a, b in zip(state, delta))
+
+
+def _solve(spec: ReportSpec, component: list[Group]) -> list[tuple[int, ...]]:
+    """All choices of one reading per group that break the fewest column rules (R1, R2): first
+    the choices that break none, searched with bounds on what the remaining rows can add."""
+    table = component[0].table
+    equations = _equations(spec, table)
+    printed = {_row_id(spec, r) for g in component for r in g.reads}
+    checked = [eq.needed <= printed for eq in equations]
+    deltas = [[_contribution(spec, g, r, equations) for r in g.readings] for g in component]
+    solutions = _search(deltas, checked, exact=True)
+    if not solutions:
+        solutions = _search(deltas, checked, exact=False)
+    return solutions
+
+
+def _search(deltas: list[list[tuple]], checked: list[bool], *, exact: bool) -> list[tuple[int, ...]]:
+    width = len(checked)
+    # Bounds of what groups i.. can still add to each equation (None: a blank may unset it).
+    low = [[0] * width for _ in range(len(deltas) + 1)]
+    high = [[0] * width for _ in range(len(deltas) + 1)]
+    for i in range(len(deltas) - 1, -1, -1):
+        for e in range(width):
+            column = [d[e] for d in deltas[i]]
+            if any(v is None for v in column) or low[i + 1][e] is None:
+                low[i][e] = high[i][e] = None
+            else:
+                low[i][e] = low[i + 1][e] + min(column)
+                high[i][e] = high[i + 1][e] + max(column)
+    layers: list[dict[tuple, list]] = []
+    states: dict[tuple, list] = {tuple([0] * width): []}
+    for i, options in enumerate(deltas):
+        following: dict[tuple, list] = {}
+        for state in states:
+            for index, delta in enumerate(options):
+                new = _add(state, delta)
+                if exact and not _reachable(new, low[i + 1], high[i + 1], checked):
+                    continue
+                following.setdefault(new, []).append((state, index))
+        if len(following) > MAX_STATES:
+            raise ParseError("连写的数字可拆分的方式过多，无法按勾稽关系确定")
+        layers.append(following)
+        states = following
+    if not states:
+        return []
+    broken = {s: sum(1 for e, v in enumerate(s) if checked[e] and v is not None and v != 0) for s in states}
+    least = min(broken.values())
+    if exact and least:
+        return []
+    solutions: list[tuple[int, ...]] = []
+    for state, count in broken.items():
+        if count == least:
+            _paths(layers, len(layers) - 1, state, (), solutions)
+    return solutions
+
+
+def _reachable(state: tuple, low: list, high: list, checked: list[bool]) -> bool:
+    for e, value in enumerate(state):
+        if not checked[e] or value is None or low[e] is None:
+            continue
+        if value + low[e] > 0 or value + high[e] < 0:
+            return False
+    return True
+
+
+def _paths(layers, i: int, state: tuple, tail: tuple, out: list) -> None:
+    if len(out) >= MAX_SOLUTIONS:
+        return
+    if i < 0:
+        out.append(tail)
+        return
+    for previous, index in layers[i][state]:
+        _paths(layers, i - 1, previous, (index, *tail), out)
+
+
+# Narrowing readings the sums leave open ----------------------------------------------------------
+
+
+def _narrow(spec: ReportSpec, component: list[Group], solutions: list[tuple[int, ...]], *,
+            history: list[Report], report: Report | None, hint) -> list[Reading]:
+    if not solutions:  # pragma: no cover - a group always has a reading, so the search always ends
+        raise ParseError("无法按勾稽关系读出表格")
+    distinct: dict[tuple, list[Reading]] = {}
+    for choice in solutions:
+        readings = [g.readings[i] for g, i in zip(component, choice)]
+        key = tuple(_texts(r) for r in readings)
+        if key not in distinct or _moved(readings) < _moved(distinct[key]):
+            distinct[key] = readings
+    options = list(distinct.values())
+    steps = (
+        # The printed column order is the layout's own evidence: read nothing out of place
+        # unless the sums require it.
+        lambda opts: _least(opts, _moved),
+        # Other years of the same body: last year's 结转 and 现行有效 continue into this year.
+        lambda opts: _least(opts, lambda o: _history_cost(spec, component, o, history, report)),
+        lambda opts: _narrative(spec, component, opts, report),
+        lambda opts: _oriented(opts, hint),
+    )
+    for step in steps:
+        if len(options) == 1:
+            break
+        options = step(options)
+    if len(options) == 1:
+        return options[0]
+    raise _ambiguous(spec, component, options, report)
+
+
+def _moved(readings: list[Reading]) -> int:
+    return sum(r.moved for r in readings)
+
+
+def _least(options: list, cost) -> list:
+    costs = [cost(o) for o in options]
+    least = min(costs)
+    return [o for o, c in zip(options, costs) if c == least]
+
+
+def _as_report(spec: ReportSpec, component: list[Group], readings: list[Reading], report: Report | None) -> Report:
+    draft = Report(format=spec.id, year=report.year if report else None)
+    for group, reading in zip(component, readings):
+        for read, cells in zip(group.reads, reading.cells):
+            for column, value in zip(group.table.columns, cells):
+                draft.set(group.table.id, _row_id(spec, read), column.id, Cell(_number(value, column.kind)))
+    return draft
+
+
+def _history_cost(spec: ReportSpec, component: list[Group], readings: list[Reading], history: list[Report],
+                  report: Report | None) -> int:
+    """Findings of the cross-year rules (R7 carry chain, R8 stock) this reading would give
+    against last year's and next year's report of the same body."""
+    from gongkai.validate.checks import check_carry, check_stock  # the validator's own rule checks
+
+    if not history or report is None or report.year is None:
+        return 0
+    draft = _as_report(spec, component, readings, report)
+    tables = {g.table.id for g in component}
+    checks = {CarryRule: check_carry, StockRule: check_stock}
+    count = 0
+    for other in history:
+        if other.year == report.year - 1:
+            pair = (draft, other)
+        elif other.year == report.year + 1:
+            pair = (other, draft)
+        else:
+            continue
+        for rule in spec.rules:
+            if type(rule) in checks and rule.table in tables:
+                count += sum(1 for _ in checks[type(rule)](rule, *pair, spec))
+    return count
+
+
+_CLAUSE = re.compile(r"[，。；;！？!?\n]")
+_STATED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])(?!\s*[年月日%％])")
+
+
+def _column_keyword(label: str) -> str:
+    key = re.sub(r"（[^）]*）", "", label)
+    key = re.sub(r"^本年度?", "", key)
+    return re.sub(r"总?(?:件数|数量|金额)$", "", key)
+
+
+def _mentions(clause: str, label: str) -> bool:
+    """The clause names the row: most of its label, e.g. 规范性文件 for 行政规范性文件."""
+    match = SequenceMatcher(None, clause, label, autojunk=False).find_longest_match(0, len(clause), 0, len(label))
+    return match.size >= max(2, len(label) - 2)
+
+
+def _statements(table: TableSpec, text: str) -> dict[tuple[str, str], set]:
+    """Cells the narrative states: a clause naming one row and one column of the table and
+    printing one number (`集中公开现行有效行政规范性文件698件` → normative_documents × in_force = 698)."""
+    stated: dict[tuple[str, str], set] = {}
+    for clause in _CLAUSE.split(normalize_text(text)):
+        rows = [r for r in table.rows if any(_mentions(clause, label) for label in r.labels)]
+        columns = [c for c in table.columns if (kw := _column_keyword(c.label)) and kw in clause]
+        numbers = _STATED.findall(clause)
+        if len(rows) == 1 and len(columns) == 1 and len(numbers) == 1:
+            value = _number(Value(numbers[0], Location()), columns[0].kind)
+            stated.setdefault((rows[0].id, columns[0].id), set()).add(value)
+    return stated
+
+
+def _narrative(spec: ReportSpec, component: list[Group], options: list, report: Report | None) -> list:
+    """Numbers printed in the report's own narrative for exactly these cells are evidence of how
+    the table read: keep the readings that agree with every such number, when some do.
+
+    NOTE: this is legitimate only because the narrative is the same body's account of the same
+    year; a number matching merely somewhere in the text would not be (the year, page numbers)."""
+    text = (report.text.get("overview") if report else None) or ""
+    if not text:
+        return options
+    stated: dict[tuple[str, str, str], set] = {}
+    for table in {g.table.id: g.table for g in component}.values():
+        for (row, column), values in _statements(table, text).items():
+            stated[(table.id, row, column)] = values
+    if not stated:
+        return options
+
+    def agrees(readings: list[Reading]) -> bool:
+        draft = _as_report(spec, component, readings, report)
+        return all(draft.value(t, r, c) in values for (t, r, c), values in stated.items()
+                   if not draft.is_absent(t, r))
+
+    agreeing = [o for o in options if agrees(o)]
+    return agreeing or options
+
+
+def _oriented(options: list, hint) -> list:
+    """Keep readings whose multi-row groups run the way the document's other table does."""
+    def orientations(readings: list[Reading]) -> set:
+        return {r.orientation for r in readings if r.orientation}
+
+    if not any(orientations(o) for o in options):
+        return options
+    way = hint()
+    if way is None:
+        return options
+    kept = [o for o in options if orientations(o) <= {way}]
+    return kept or options
+
+
+def _layout_hint(spec, section_id, document, history, report) -> str | None:
+    """How the other labelled section's groups run ("row"/"column"), when its sums decided it."""
+    ways: set = set()
+    for other in ("proactive", "requests"):
+        if other == section_id or other not in document:
+            continue
+        tokens = document[other]
+        rows, _orphans = read_rows(tokens, _candidate_rows(spec, other))
+        try:
+            chosen = _resolve(spec, other, rows, tokens, history=history, report=report, document={},
+                              use_hint=False)
+        except ParseError:
+            continue
+        ways |= {reading.orientation for group, reading in chosen
+                 if reading.orientation and len(group.reads) > 1 and len(group.table.columns) > 1}
+    return ways.pop() if len(ways) == 1 else None
+
+
+# Errors ------------------------------------------------------------------------------------------
+
+
+def _place(table: TableSpec) -> str:
+    return f"{table.id.split('.')[0]}{' · ' + table.caption if table.caption else ''}"
+
+
+def _where(read: RowRead, table: TableSpec, values: list[Value]) -> Location:
+    at = values[0].location if values else read.label.location
+    return Location(source=at.source, line=at.line, page=at.page, section=table.id.split(".")[0],
+                    table=table.id, row=read.row.id)
+
+
+def _ambiguous(spec: ReportSpec, component: list[Group], options: list, report: Report | None) -> AmbiguousCellsError:
+    """Name the rows whose cells differ between the remaining readings, and the readings."""
+    differing: list[tuple[Group, int]] = []
+    for gi, group in enumerate(component):
+        for ri in range(len(group.reads)):
+            if len({tuple(v.text for v in o[gi].cells[ri]) for o in options}) > 1:
+                differing.append((group, ri))
+    index = {id(g): i for i, g in enumerate(component)}
+    candidates = []
+    for option in options:
+        candidates.append({
+            f"{g.table.id}.{_row_id(spec, g.reads[ri])}": [v.text for v in option[index[id(g)]].cells[ri]]
+            for g, ri in differing})
+    group, ri = differing[0]
+    read = group.reads[ri]
+    table = group.table
+    printed = " ".join(v.text for v in group.values if v.text)
+    shown = "；".join(
+        " | ".join("/".join(cells) for cells in c.values()) for c in candidates[:SHOWN_CANDIDATES])
+    more = f"等 {len(candidates)} 种" if len(candidates) > SHOWN_CANDIDATES else f"共 {len(candidates)} 种"
+    rows = "、".join(f"“{g.reads[i].row.label}”" for g, i in differing[:3]) + ("等行" if len(differing) > 3 else "行")
+    heading = spec.section(table.id.split(".")[0]).heading
+    where = f"{heading} · {table.caption}" if table.caption else heading
+    return AmbiguousCellsError(
+        f"{where} · {rows}：印出的数值（{printed}）有多种读法都符合表内的勾稽关系（{shown}，{more}），无法确定",
+        candidates=candidates,
+        location=_where(read, table, list(group.values)),
+        hint="提供同一机关其他年度的报告（上年结转、现行有效件数可定读法），或人工核对原件")
+
+
+__all__ = ["resolve_rows", "AmbiguousCellsError"]

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from gongkai.parse.cells import label_key, normalize_text
 from gongkai.parse.document import Block, Grid, Line
+from gongkai.parse.tokens import is_page_footer
 from gongkai.spec import ReportSpec, SectionSpec
 
 _NUMERAL = re.compile(r"([一二三四五六])\s*[、.．,，]\s*")
@@ -24,7 +25,8 @@ def _similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
-def _heading_at(text: str, m: re.Match, candidates: tuple[SectionSpec, ...]) -> list[tuple[float, SectionSpec, int]]:
+def _heading_at(text: str, m: re.Match,
+                candidates: tuple[SectionSpec, ...]) -> list[tuple[float, SectionSpec, int]]:
     """The sections whose heading may be printed at the numeral `m`: (score, section, end).
 
     The words after the numeral decide; the numeral itself only breaks ties, because some
@@ -99,7 +101,27 @@ def split_sections(blocks: list[Block], spec: ReportSpec) -> tuple[list[Block], 
         piece = _piece(block, texts[i][pos:])
         if piece is not None:
             current.append(piece)
-    return preamble, found
+    return preamble, _recover_problems(found)
+
+
+_SUBHEADING = re.compile(r"^\s*（一）")
+
+
+def _recover_problems(found: list[Section]) -> list[Section]:
+    """Section 四 is a single table: when the heading of 五 was lost in conversion, prose that
+    opens with `（一）` after the table's figures is section 五 (`（一）主要问题`)."""
+    ids = [s.id for s in found]
+    if "problems" in ids or "appeals" not in ids:
+        return found
+    appeals = found[ids.index("appeals")]
+    seen_figures = False
+    for k, block in enumerate(appeals.blocks):
+        if isinstance(block, Line) and seen_figures and _SUBHEADING.match(normalize_text(block.text)):
+            problems = Section("problems", appeals.blocks[k:])
+            del appeals.blocks[k:]
+            return [*found[:ids.index("appeals") + 1], problems, *found[ids.index("appeals") + 1:]]
+        seen_figures = seen_figures or isinstance(block, Grid) or any(ch.isdigit() for ch in block.text)
+    return found
 
 
 def _candidates(texts: dict[int, str], order: tuple[SectionSpec, ...]) -> list[_Heading]:
@@ -114,7 +136,7 @@ def _candidates(texts: dict[int, str], order: tuple[SectionSpec, ...]) -> list[_
 def _best_sequence(candidates: list[_Heading]) -> list[_Heading]:
     """The chain of candidates, in reading order and in the format's order, of highest total
     resemblance (a longest-path over a handful of candidates)."""
-    best: list[tuple[float, int]] = []  # per candidate: (total score of the best chain ending there, previous)
+    best: list[tuple[float, int]] = []  # per candidate: (score of the best chain ending there, previous)
     for j, cand in enumerate(candidates):
         total, prev = cand.score, -1
         for i in range(j):
@@ -138,8 +160,9 @@ def _piece(line: Line, text: str) -> Line | None:
 
 
 def section_text(blocks: list[Block]) -> str:
+    """The section's lines as text, without the page numbers a conversion left among them."""
     lines = [b.text.strip() for b in blocks if isinstance(b, Line)]
-    return "\n".join(line for line in lines if line)
+    return "\n".join(line for line in lines if line and not is_page_footer(line))
 
 
 __all__ = ["Section", "split_sections", "section_text"]

@@ -40,7 +40,7 @@ _CJK = r"\u4e00-\u9fff"
 # character is a row's numbering (`1.属于国家秘密`), not a value.
 _PIECE = re.compile(
     rf"(?P<run>\d+)(?=\d[.、][{_CJK}])"
-    rf"|(?P<numbering>\d[.、](?=[{_CJK}“”\"（]))"
+    rf"|(?P<numbering>\d[.、](?=[{_CJK}“”\"‘’「『〝（]))"
     rf"|(?P<number>[+-]?\d[\d,]*(?:\.\d+)?(?:万元|亿元|千元|元)?)"
     rf"|(?P<mark>(?<![{_CJK}])(?:—+|-|/|无)(?![{_CJK}\d]))"
     rf"|(?P<text>[^\s\d]+(?:\s+[^\s\d]+)*)"
@@ -54,10 +54,15 @@ _NOTE = re.compile(rf"（[^（）\d]*[{_CJK}][^（）]*\d[^（）]*）")
 _PAGE_FOOTER = re.compile(r"^\s*(?:[-—－]\s*\d+\s*[-—－]|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?)\s*$")
 
 
+def is_page_footer(text: str) -> bool:
+    """`— 5 —`, `- 1 -`, `第 3 页 共 9 页`: a page number left in converted text."""
+    return bool(_PAGE_FOOTER.match(normalize_text(text)))
+
+
 def line_tokens(line: Line) -> list[Token]:
     """Split a printed line into label text and values."""
     text = normalize_text(line.text)
-    if _PAGE_FOOTER.match(text):
+    if is_page_footer(text):
         return []
     tokens: list[Token] = []
     pos = 0
@@ -112,4 +117,5 @@ def block_tokens(blocks: list[Block]) -> list[Token]:
     return tokens
 
 
-__all__ = ["Text", "Value", "RowEnd", "GridEnd", "Token", "line_tokens", "grid_tokens", "block_tokens"]
+__all__ = ["Text", "Value", "RowEnd", "GridEnd", "Token", "line_tokens", "grid_tokens", "block_tokens",
+           "is_page_footer"]

@@ -23,6 +23,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+import docx
+from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+from docx.table import _Cell
+
 from gongkai.errors import Finding
 from gongkai.report import TEXT_SECTIONS, Cell, Report
 from gongkai.spec import ColumnSpec, TableSpec
@@ -153,8 +160,9 @@ def _item_layout(report: Report, table: TableSpec, flags: _Flags) -> _Layout | N
     if not rows:
         return None
     cols = len(table.columns) + 1
-    heads = _column_heads([(*c.groups, c.label) for c in table.columns], top=1, left=1)
-    depth = max((p.row + p.rowspan for p in heads), default=2) - 1
+    paths = [(*c.groups, c.label) for c in table.columns]
+    depth = max(map(len, paths))  # header rows: one, unless a column has groups
+    heads = _column_heads(paths, top=1, left=1)
     places = [_Place(0, 0, table.caption or "", colspan=cols),
               _Place(1, 0, table.row_header or "", rowspan=depth), *heads]
     for i, row in enumerate(rows, start=1 + depth):
@@ -214,7 +222,6 @@ _LAYOUTS = {"requests": _matrix_layout, "appeals": _blocks_layout}
 def _set_fonts(element, east_asia: str) -> None:
     """Latin text in Times New Roman, Chinese in `east_asia` (w:eastAsia is what Word uses
     for CJK characters; w:ascii alone leaves them to a default font)."""
-    from docx.oxml.ns import qn
 
     fonts = element.get_or_add_rPr().get_or_add_rFonts()
     for attr, name in (("w:ascii", LATIN_FONT), ("w:hAnsi", LATIN_FONT), ("w:eastAsia", east_asia),
@@ -223,8 +230,6 @@ def _set_fonts(element, east_asia: str) -> None:
 
 
 def _run(paragraph, text: str, *, font: str = BODY_FONT, size: float = 12, bold: bool = False):
-    from docx.shared import Pt
-
     run = paragraph.add_run(text)
     run.font.size = Pt(size)
     run.font.bold = bold or None  # inherit rather than write w:b=0 everywhere
@@ -233,9 +238,6 @@ def _run(paragraph, text: str, *, font: str = BODY_FONT, size: float = 12, bold:
 
 
 def _setup(document) -> None:
-    from docx.oxml.ns import qn
-    from docx.shared import Cm, Pt
-
     section = document.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     section.left_margin = section.right_margin = Cm(2.6)
@@ -243,33 +245,25 @@ def _setup(document) -> None:
     normal = document.styles["Normal"]
     normal.font.size = Pt(12)
     _set_fonts(normal.element, BODY_FONT)
-    lang = normal.element.get_or_add_rPr().makeelement(qn("w:lang"), {qn("w:eastAsia"): "zh-CN"})
-    normal.element.get_or_add_rPr().append(lang)
+    r_pr = normal.element.get_or_add_rPr()
+    r_pr.append(r_pr.makeelement(qn("w:lang"), {qn("w:eastAsia"): "zh-CN"}))  # CJK line breaking
 
 
 def _heading(document, text: str) -> None:
     paragraph = document.add_paragraph()
-    paragraph.paragraph_format.first_line_indent = _pt(32)
+    paragraph.paragraph_format.first_line_indent = Pt(32)
     _run(paragraph, text, font=HEADING_FONT, size=14)
-
-
-def _pt(points: float):
-    from docx.shared import Pt
-
-    return Pt(points)
 
 
 def _text(document, text: str) -> None:
     for line in (s.strip() for s in text.splitlines()):
         if line:
             paragraph = document.add_paragraph()
-            paragraph.paragraph_format.first_line_indent = _pt(24)  # two characters
+            paragraph.paragraph_format.first_line_indent = Pt(24)  # two characters
             _run(paragraph, line)
 
 
 def _shade(cell, fill: str) -> None:
-    from docx.oxml.ns import qn
-
     tc_pr = cell._tc.get_or_add_tcPr()
     shd = tc_pr.makeelement(qn("w:shd"), {qn("w:val"): "clear", qn("w:color"): "auto", qn("w:fill"): fill})
     # CT_TcPr is a sequence: w:shd goes before w:vAlign and what follows it.
@@ -296,11 +290,6 @@ def _merge(grid: list[list], place: _Place) -> None:
 
 
 def _write_table(document, layout: _Layout) -> None:
-    from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm
-    from docx.table import _Cell
-
     table = document.add_table(rows=layout.rows, cols=layout.cols)
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -338,10 +327,12 @@ def render_docx(report: Report, findings: Sequence[Finding] | None = None) -> by
         findings: cells these name (a cell, a row or a column of a table) are shaded light red.
     Returns:
         The bytes of a .docx file.
-    """
-    import docx
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
 
+    >>> from gongkai.report import empty_report
+    >>> from gongkai.spec import FORMATS
+    >>> render_docx(empty_report(FORMATS["2021"], agency="某县人民政府", year=2022))[:2]
+    b'PK'
+    """
     document = docx.Document()
     _setup(document)
     document.core_properties.title = title(report)

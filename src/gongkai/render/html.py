@@ -19,7 +19,7 @@ from gongkai.spec import RowSpec, SectionSpec, TableSpec
 
 _CSS = """
 body{margin:0;background:#fff;color:#222;line-height:1.7;
-font-family:"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC",sans-serif}
+font-family:"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC",sans-serif}
 main{max-width:60rem;margin:0 auto;padding:1rem}
 h1{font-size:1.45rem;text-align:center;margin:1rem 0 1.5rem}
 h2{font-size:1.15rem;margin:2rem 0 .75rem}
@@ -76,8 +76,9 @@ def _spans(paths: list[tuple[str, ...]]) -> list[_Span]:
                 spans.append(_Span(path[level], i, level, 1, depth - level))
                 i += 1
             else:
+                group = path[: level + 1]
                 j = i + 1
-                while j < len(paths) and len(paths[j]) > level + 1 and paths[j][: level + 1] == path[: level + 1]:
+                while j < len(paths) and len(paths[j]) > level + 1 and paths[j][: level + 1] == group:
                     j += 1
                 spans.append(_Span(path[level], i, level, j - i, 1))
                 i = j

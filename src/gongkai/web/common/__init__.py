@@ -1,0 +1,1 @@
+"""Pieces every app shares: the application error. Not a Django app (it has no models)."""
