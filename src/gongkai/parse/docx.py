@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 
-import docx
 from lxml import etree
 
 from gongkai.errors import Location, ParseError
@@ -50,6 +50,10 @@ def _w(tag: str) -> str:
     return f"{{{_W}}}{tag}"
 
 
+_P, _TBL, _SDT, _SDT_CONTENT, _CUSTOM_XML = _w("p"), _w("tbl"), _w("sdt"), _w("sdtContent"), _w("customXml")
+_TC_PR, _TR_PR, _VAL = _w("tcPr"), _w("trPr"), _w("val")
+
+
 @dataclass
 class _Walk:
     """State of one pass over the body: counters for paragraph and table numbers."""
@@ -60,48 +64,60 @@ class _Walk:
     tables: int = 0
 
 
+_RUN_TEXT = {_w("t"): None, _w("tab"): "\t", _w("br"): "\n", _w("cr"): "\n", _w("noBreakHyphen"): "-"}
+
+
 def _paragraph_text(p: etree._Element) -> str:
-    # CT_R.text renders w:t, w:tab, w:br and w:cr the way Word shows them.
-    return "".join(r.text for r in _RUNS(p) if hasattr(r, "text") and r.text)
+    # w:t, w:tab, w:br and w:cr rendered the way Word shows them (as python-docx's CT_R.text does).
+    parts = []
+    for run in _RUNS(p):
+        for child in run:
+            if child.tag in _RUN_TEXT:
+                parts.append(_RUN_TEXT[child.tag] or child.text or "")
+    return "".join(parts)
 
 
 def _content(parent: etree._Element):
     """Block-level children of the body or a cell, looking through content controls."""
     for child in parent:
-        if child.tag == _w("sdt"):
-            for inner in child.iterchildren(_w("sdtContent")):
-                yield from _content(inner)
-        elif child.tag == _w("customXml"):
-            yield from _content(child)
-        elif child.tag in (_w("p"), _w("tbl")):
+        tag = child.tag
+        if tag == _P or tag == _TBL:
             yield child
+        elif tag == _SDT:
+            for inner in child.iterchildren(_SDT_CONTENT):
+                yield from _content(inner)
+        elif tag == _CUSTOM_XML:
+            yield from _content(child)
 
 
 def _int_val(parent: etree._Element | None, path: str, default: int) -> int:
     if parent is None:
         return default
-    found = parent.find(path, _NS)
+    found = parent.find(path)
     if found is None:
         return default
     try:
-        return int(found.get(_w("val")))
+        return int(found.get(_VAL))
     except (TypeError, ValueError):
         return default
 
 
-def _merge_val(tc: etree._Element, tag: str) -> str | None:
+def _merge_val(tc_pr: etree._Element | None, tag: str) -> str | None:
     """`restart`, `continue` or None for a cell's w:vMerge / legacy w:hMerge."""
-    found = tc.find(f"w:tcPr/w:{tag}", _NS)
+    found = None if tc_pr is None else tc_pr.find(tag)
     if found is None:
         return None
-    return found.get(_w("val")) or "continue"  # a bare <w:vMerge/> continues the cell above
+    return found.get(_VAL) or "continue"  # a bare <w:vMerge/> continues the cell above
+
+
+_VMERGE, _HMERGE, _GRID_SPAN = _w("vMerge"), _w("hMerge"), _w("gridSpan")
 
 
 def _cell_text(tc: etree._Element, nested: list[etree._Element]) -> str:
     """The cell's own paragraphs, one per line; nested tables go to `nested` instead."""
     lines = []
     for child in _content(tc):
-        if child.tag == _w("tbl"):
+        if child.tag == _TBL:
             nested.append(child)
         else:
             lines.append(_paragraph_text(child))
@@ -112,22 +128,23 @@ def _expand(tbl: etree._Element, nested: list[etree._Element]) -> list[list[tupl
     """The table as a full grid of (text, merged) positions."""
     grid: list[list[tuple[str, bool]]] = []
     for r, tr in enumerate(_ROWS(tbl)):
-        tr_pr = tr.find(_w("trPr"))
-        row: list[tuple[str, bool]] = [("", False)] * _int_val(tr_pr, "w:gridBefore", 0)
+        tr_pr = tr.find(_TR_PR)
+        row: list[tuple[str, bool]] = [("", False)] * _int_val(tr_pr, _w("gridBefore"), 0)
         for tc in _CELLS(tr):
-            span = max(1, _int_val(tc.find(_w("tcPr")), "w:gridSpan", 1))
+            tc_pr = tc.find(_TC_PR)
+            span = max(1, _int_val(tc_pr, _GRID_SPAN, 1))
             text = _cell_text(tc, nested)
             start = len(row)
             above = grid[r - 1] if r > 0 else []
-            if _merge_val(tc, "vMerge") == "continue" and start < len(above):
+            if _merge_val(tc_pr, _VMERGE) == "continue" and start < len(above):
                 # Covered by the cell above: repeat its text, column by column.
                 row.extend((above[min(start + k, len(above) - 1)][0], True) for k in range(span))
-            elif _merge_val(tc, "hMerge") == "continue" and row:
+            elif _merge_val(tc_pr, _HMERGE) == "continue" and row:
                 row.extend((row[-1][0], True) for _ in range(span))
             else:
                 row.append((text, False))
                 row.extend((text, True) for _ in range(span - 1))
-        row.extend([("", False)] * _int_val(tr_pr, "w:gridAfter", 0))
+        row.extend([("", False)] * _int_val(tr_pr, _w("gridAfter"), 0))
         grid.append(row)
     width = max((len(row) for row in grid), default=0)
     for row in grid:
@@ -163,7 +180,7 @@ def _walk_table(tbl: etree._Element, walk: _Walk) -> None:
 
 def _walk_content(parent: etree._Element, walk: _Walk) -> None:
     for child in _content(parent):
-        if child.tag == _w("tbl"):
+        if child.tag == _TBL:
             _walk_table(child, walk)
             continue
         walk.paragraphs += 1
@@ -182,20 +199,56 @@ def _body(data: bytes, source: str) -> etree._Element:
         raise ParseError(DOCX_LEGACY_DOC % {"source": source}, location=Location(source=source),
                          hint="请在 Word 或 WPS 中另存为 .docx 后再读取")
     try:
-        document = docx.Document(io.BytesIO(data))
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            name = _main_part(package)
+            if name is None:
+                raise fail(_other_kind(package))
+            root = etree.fromstring(package.read(name), _XML_PARSER)
     except zipfile.BadZipFile as exc:
         raise fail("不是 zip 压缩包，或文件不完整") from exc
     except KeyError as exc:  # a zip without the parts of a Word document
         raise fail(f"缺少 Word 文档的组成部分（{exc.args[0] if exc.args else ''}）") from exc
     except etree.XMLSyntaxError as exc:
         raise fail(f"document.xml 的 XML 损坏（{exc}）") from exc
-    except ValueError as exc:  # python-docx: the main part is not a Word document
-        kind = "一个 Excel 表格" if "spreadsheetml" in str(exc) else (
-            "一个 PowerPoint 演示文稿" if "presentationml" in str(exc) else "其他类型的文件")
-        raise fail(f"这是{kind}，不是 Word 文档") from exc
-    except (OSError, docx.opc.exceptions.PackageNotFoundError) as exc:
-        raise fail(f"无法打开（{exc}）") from exc
-    return document.element.body
+    except (OSError, EOFError, zlib.error, NotImplementedError) as exc:
+        raise fail(f"无法解压（{exc}）") from exc
+    body = root.find(_w("body"))
+    if body is None:
+        raise fail("document.xml 中没有正文（w:body）")
+    return body
+
+
+# NOTE: python-docx's Document() loads every part of the package (styles, numbering, theme…),
+# which costs most of the time of reading a report; only the main document part is needed
+# here, so it is read straight from the package, as python-docx itself would locate it.
+_XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_blank_text=False)
+_CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+_MAIN_TYPES = (
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+    "application/vnd.ms-word.document.macroEnabled.main+xml",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+)
+
+
+def _content_types(package: zipfile.ZipFile) -> dict[str, str]:
+    root = etree.fromstring(package.read("[Content_Types].xml"), _XML_PARSER)
+    return {o.get("PartName", "").lstrip("/"): o.get("ContentType", "") for o in root.iter(f"{_CT_NS}Override")}
+
+
+def _main_part(package: zipfile.ZipFile) -> str | None:
+    for part, content_type in _content_types(package).items():
+        if content_type in _MAIN_TYPES:
+            return part
+    return None
+
+
+def _other_kind(package: zipfile.ZipFile) -> str:
+    types = " ".join(_content_types(package).values())
+    if "spreadsheetml" in types:
+        return "这是一个 Excel 表格，不是 Word 文档"
+    if "presentationml" in types:
+        return "这是一个 PowerPoint 演示文稿，不是 Word 文档"
+    return "缺少 Word 文档的主体部分（word/document.xml）"
 
 
 def docx_blocks(data: bytes, *, source: str) -> list[Block]:
