@@ -10,7 +10,7 @@ import pytest
 
 from gongkai.errors import ParseError
 from gongkai.parse.document import Grid, Line
-from gongkai.parse.pdf import NO_TEXT_LAYER, parse_pdf, pdf_blocks
+from gongkai.parse.pdf import NO_TEXT_LAYER, NOT_A_PDF, parse_pdf, pdf_blocks
 from tests.expected import CORPUS, differences, load_expected
 
 CASES = ("001_huaian-hongzequ_2023", "002_huaian-hongzequ_2024", "003_huaian-shi_2024")
@@ -90,11 +90,13 @@ def test_page_footers_stay_outside_grids(case):
     assert [(n, f"- {n} -") for n in range(1, pages + 1)] == footers
 
 
-def test_garbage_bytes_raise_parse_error():
+@pytest.mark.parametrize("data", [b"\x00\x01 this is not a pdf", b"%PDF-1.4\n1 0 obj\n<< /Type"],
+                         ids=["garbage", "truncated"])
+def test_bytes_that_are_no_pdf_raise_parse_error(data):
+    """Garbage or a cut-off download: a ParseError naming the file, never pdfminer's own error."""
     with pytest.raises(ParseError) as info:
-        pdf_blocks(b"\x00\x01 this is not a pdf", source="junk.pdf")
-    assert "无法打开 PDF 文件" in info.value.message
-    assert "junk.pdf" == info.value.location.source
+        parse_pdf(data, source="junk.pdf")
+    assert (NOT_A_PDF, "junk.pdf") == (info.value.message, info.value.location.source)
 
 
 def _scan(*, footer: bool) -> bytes:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from gongkai.errors import Location, ParseError
 from gongkai.parse.cells import decode
+from gongkai.parse.document import Block
 from gongkai.report import Report
 
 # Files of the shared corpus start with `source:` and `agency:` lines describing where they
@@ -42,23 +43,29 @@ def parse_bytes(data: bytes, name: str = "-", *, history: list[Report] | None = 
     kind = sniff(data, name)
     if not data.strip():
         raise ParseError("文件为空", location=Location(source=name))
-    if kind == "docx":
-        from gongkai.parse.docx import parse_docx
-        return parse_docx(data, source=name)
-    if kind == "pdf":
-        from gongkai.parse.pdf import parse_pdf
-        return parse_pdf(data, source=name)
     if kind == "json":
         from gongkai.render.json import parse_json
         return parse_json(data, source=name)
+    from gongkai.parse.assemble import assemble
+    return assemble(blocks(data, name, kind), source=name, history=history)
+
+
+def blocks(data: bytes, name: str = "-", kind: str | None = None) -> list[Block]:
+    """The document as blocks, by the reader of its kind."""
+    kind = kind or sniff(data, name)
+    if kind == "docx":
+        from gongkai.parse.docx import docx_blocks
+        return docx_blocks(data, source=name)
+    if kind == "pdf":
+        from gongkai.parse.pdf import pdf_blocks
+        return pdf_blocks(data, source=name)
     # Blank out (not cut) the corpus header so that line numbers stay those of the file.
     text = _CORPUS_HEADER.sub(lambda m: "\n" * m.group().count("\n"), decode(data, source=name))
     if kind == "html":
-        from gongkai.parse.html import parse_html
-        return parse_html(text, source=name)
-    from gongkai.parse.assemble import assemble
+        from gongkai.parse.html import html_blocks
+        return html_blocks(text, source=name)
     from gongkai.parse.text import text_blocks
-    return assemble(text_blocks(text, source=name), source=name, history=history)
+    return text_blocks(text, source=name)
 
 
 def parse_path(path: str | Path, *, history: list[Report] | None = None) -> Report:
@@ -70,4 +77,4 @@ def parse_path(path: str | Path, *, history: list[Report] | None = None) -> Repo
     return parse_bytes(data, path.name, history=history)
 
 
-__all__ = ["parse_path", "parse_bytes", "sniff"]
+__all__ = ["parse_path", "parse_bytes", "blocks", "sniff"]

@@ -240,7 +240,7 @@ def _read_runs(tokens: list[Token], candidates) -> tuple[list[RowRead], list[Val
                 current.values.append(token)
             else:
                 orphans.append(token)
-                if run is None:
+                if run is None or run.values[-1].in_grid != token.in_grid:  # a table row is a run of its own
                     run = _Run(len(rows))
                     runs.append(run)
                 run.values.append(token)
@@ -318,7 +318,9 @@ def _place_unlabelled(rows: list[RowRead], runs: list[_Run], candidates) -> list
         lo = keys.index(bounds[0]) + 1 if before is not None else 0
         hi = keys.index(bounds[-1]) if nxt is not None else len(keys)
         missing = [order[i] for i in range(lo, hi) if keys[i] not in taken]
-        if len(missing) != len(group):
+        if len(missing) != len(group):  # numbers on lines between table rows are debris (page numbers)
+            group = [run for run in group if all(v.in_grid for v in run.values)]
+        if not missing or len(missing) != len(group):
             continue
         reads = [RowRead(row, table, Text("", run.values[0].location), list(run.values))
                  for (table, row), run in zip(missing, group)]

@@ -13,6 +13,7 @@ from collections import defaultdict
 
 from gongkai.errors import Location, ParseError
 from gongkai.parse.document import Block, Grid, GridCell, Line
+from gongkai.report import Report
 
 # Layout tolerances in PDF points (1/72 inch).
 _SNAP = 3.0  # coordinates closer than this are the same ruling (pdfplumber's default snap)
@@ -33,38 +34,41 @@ _TABLE_SETTINGS = {
 _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"  # CJK punctuation, ideographs, full-width forms
 _SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
 
-NO_TEXT_LAYER = "PDF 没有文字层（可能是扫描件），无法直接读取，需要先进行 OCR 文字识别"
-NOT_A_PDF = "无法打开 PDF 文件：{error}"
 _WHITE = ((1, 1, 1), (1,), 1, (0, 0, 0, 0))  # white as RGB, gray and CMYK
+
+NO_TEXT_LAYER = "PDF 没有文字层（可能是扫描件），无法直接读取，需要先进行 OCR 文字识别"
+NOT_A_PDF = "文件不是有效的 PDF，或已损坏，无法打开"
 # A scan with only page numbers or a stamp date typed on it has a few characters per page; a
 # printed annual report has hundreds on each.
 _MIN_TEXT_CHARS = 50
 
 
-def parse_pdf(data: bytes, *, source: str):
+def parse_pdf(data: bytes, *, source: str, history: list[Report] | None = None) -> Report:
     """Read a PDF annual report into a `Report`.
 
     Args:
         data: the bytes of the PDF file.
         source: the file name, used in locations and messages.
+        history: earlier reports of the same body, handed to the assembler.
 
     Returns:
         The `Report` the assembler builds from the PDF's blocks.
 
     Raises:
-        ParseError: the bytes are not a readable PDF, or the PDF has no text layer.
+        ParseError: the bytes are not a readable PDF, or the PDF has no text layer; or what
+            `gongkai.parse.assemble.assemble` raises on its blocks (TruncatedReportError, …).
 
     >>> parse_pdf(b"not a pdf", source="x.pdf")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    gongkai.errors.ParseError: x.pdf: 无法打开 PDF 文件：...
+    gongkai.errors.ParseError: x.pdf: 文件不是有效的 PDF，或已损坏，无法打开...
     """
     blocks = pdf_blocks(data, source=source)
     # NOTE: imported here, not at module level: the PDF blocks are useful on their own (tests,
     # debugging), and the assembler may import the readers.
     from gongkai.parse.assemble import assemble
 
-    return assemble(blocks, source=source)
+    return assemble(blocks, source=source, history=history)
 
 
 def pdf_blocks(data: bytes, *, source: str) -> list[Block]:
@@ -76,7 +80,7 @@ def pdf_blocks(data: bytes, *, source: str) -> list[Block]:
     >>> pdf_blocks(b"%PDF-garbage", source="x.pdf")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    gongkai.errors.ParseError: x.pdf: 无法打开 PDF 文件：...
+    gongkai.errors.ParseError: x.pdf: 文件不是有效的 PDF，或已损坏，无法打开...
     """
     import pdfplumber  # heavy import, only paid by callers that actually read a PDF
 
@@ -91,7 +95,8 @@ def pdf_blocks(data: bytes, *, source: str) -> list[Block]:
     except ParseError:
         raise
     except Exception as error:  # pdfminer raises many unrelated types on a damaged file
-        raise ParseError(NOT_A_PDF.format(error=_describe(error)), location=Location(source=source)) from error
+        raise ParseError(NOT_A_PDF, location=Location(source=source),
+                         hint=f"PDF 解析库报告：{_describe(error)}") from error
     if not has_text:
         raise ParseError(NO_TEXT_LAYER, location=Location(source=source),
                          hint="先用 OCR 工具识别成带文字层的 PDF 或文本，再读取")

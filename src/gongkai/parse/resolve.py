@@ -780,11 +780,15 @@ def _ambiguous(spec: ReportSpec, component: list[Group], options: list, report: 
     rows = "、".join(f"“{g.reads[i].row.label}”" for g, i in differing[:3]) + ("等行" if len(differing) > 3 else "行")
     heading = spec.section(table.id.split(".")[0]).heading
     where = f"{heading} · {table.caption}" if table.caption else heading
-    return AmbiguousCellsError(
+    error = AmbiguousCellsError(
         f"{where} · {rows}：印出的数值（{printed}）有多种读法都符合表内的勾稽关系（{shown}，{more}），无法确定",
         candidates=candidates,
         location=_where(read, table, list(group.values)),
         hint="提供同一机关其他年度的报告（上年结转、现行有效件数可定读法），或人工核对原件")
+    # What the reader could tell, so that a batch can find other years of the same body.
+    error.detected = {"agency": report.agency if report else None, "year": report.year if report else None,
+                      "format": spec.id}
+    return error
 
 
 __all__ = ["resolve_rows", "AmbiguousCellsError"]

@@ -13,6 +13,7 @@ from gongkai.spec import ReportSpec, SectionSpec
 _NUMERAL = re.compile(r"([一二三四五六])\s*[、.．,，]\s*")
 _MIN_SIMILARITY = 0.72
 _SAME_NUMERAL_BONUS = 0.05  # the printed numeral agrees: prefer it among equals
+_EPSILON = 1e-9
 
 
 @dataclass
@@ -135,19 +136,20 @@ def _candidates(texts: dict[int, str], order: tuple[SectionSpec, ...]) -> list[_
 
 def _best_sequence(candidates: list[_Heading]) -> list[_Heading]:
     """The chain of candidates, in reading order and in the format's order, of highest total
-    resemblance (a longest-path over a handful of candidates)."""
+    resemblance (a longest-path over a handful of candidates). Between equal chains the later
+    headings win: a list of the parts printed before them is not where the parts begin."""
     best: list[tuple[float, int]] = []  # per candidate: (score of the best chain ending there, previous)
     for j, cand in enumerate(candidates):
         total, prev = cand.score, -1
         for i in range(j):
             before = candidates[i]
             follows = (before.block, before.end) <= (cand.block, cand.start) and before.order < cand.order
-            if follows and best[i][0] + cand.score > total:
-                total, prev = best[i][0] + cand.score, i
+            if follows and best[i][0] + cand.score >= total - _EPSILON:
+                total, prev = max(total, best[i][0] + cand.score), i
         best.append((total, prev))
     if not best:
         return []
-    j = max(range(len(best)), key=lambda k: best[k][0])
+    j = max(range(len(best)), key=lambda k: (round(best[k][0], 6), k))
     chain = []
     while j >= 0:
         chain.append(candidates[j])
