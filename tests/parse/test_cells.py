@@ -6,7 +6,7 @@ labels broken across lines, and GB18030/GBK files."""
 from decimal import Decimal
 
 import pytest
-from expected import FIXTURE, differences, load_expected, FIXTURES
+from expected import FIXTURE, FIXTURES, differences, load_expected
 
 from gongkai.errors import ParseError
 from gongkai.parse import parse_bytes

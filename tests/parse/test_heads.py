@@ -6,11 +6,12 @@ year and (only when the printed tables decide it) the format. 015 is a 2018 repo
 pre-2019 format: UnsupportedFormatError, never TruncatedReportError."""
 import pytest
 from expected import CORPUS
-from .test_meta import EXPECTED
 
 from gongkai.errors import TruncatedReportError, UnsupportedFormatError
 from gongkai.parse import parse_path
 from gongkai.spec import FORMATS
+
+from .test_meta import EXPECTED
 
 HEADS = sorted(CORPUS.glob("1[01][0-9]_head-*.txt"))
 # Heads that print part of section 二's tables: their header rows decide the format.

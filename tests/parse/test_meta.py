@@ -164,3 +164,12 @@ def test_year_from_the_opening_sentence():
 
 def test_no_year_printed():
     assert detect_year("没有年份的文字") is None
+
+
+def test_title_inside_a_notice_of_publication():
+    head = "乌鲁木齐县人民政府办公室关于印发乌鲁木齐县2020年政府信息公开工作年度报告的通知"
+    assert "乌鲁木齐县" == detect_agency(head)
+
+
+def test_the_whole_county_is_not_a_body():
+    assert detect_agency("", "2021年,全县各单位认真贯彻落实《条例》") is None

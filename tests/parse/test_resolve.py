@@ -140,6 +140,19 @@ def test_a_requests_matrix_run_together_is_split_by_its_sums():
     assert {("requests", r): [str(v) for v in vs] for r, vs in matrix.items()} == got
 
 
+def test_a_matrix_whose_own_sums_are_broken_reads_with_the_fewest_broken_rules():
+    """予以公开 printed as 22 (sums say 21): `220000022` is 22/0/…/22 (R2 broken in two columns),
+    not 2/20/…/22, which R3 also allows but which breaks R2 in three."""
+    outcomes = {r: [0] * 6 for r in OUTCOME_ROWS}
+    outcomes["granted"] = [21, 0, 0, 0, 0, 0]
+    outcomes["unavailable_not_held"] = [37, 2, 0, 0, 0, 0]
+    matrix = _valid_matrix(outcomes, [0] * 6, [0] * 6)
+    matrix["granted"] = [22, 0, 0, 0, 0, 0, 22]
+    got = _read("requests", _matrix_lines(matrix))
+    assert ["22", "0", "0", "0", "0", "0", "22"] == got[("requests", "granted")]
+    assert ["37", "2", "0", "0", "0", "0", "39"] == got[("requests", "unavailable_not_held")]
+
+
 def test_labels_then_values_column_by_column_are_placed_by_the_sums():
     """The shape of 001: all labels first, then the values column by column."""
     outcomes = {r: [0] * 6 for r in OUTCOME_ROWS}
@@ -213,6 +226,14 @@ def test_corpus_report_reads_as_expected(name):
     report = parse_path(CORPUS / f"{name}.txt")
     assert [] == differences(report, expected)
     assert finding_keys(expected["findings"]) == finding_keys(validate(report))
+
+
+def test_history_that_agrees_with_the_sums_changes_nothing():
+    """001 read with the next year's report (002) of the same body: R7 holds, same reading."""
+    expected = load_expected(CORPUS / "expected" / "001_huaian-hongzequ_2023.json")
+    following = parse_path(CORPUS / "002_huaian-hongzequ_2024.txt")
+    report = parse_path(CORPUS / "001_huaian-hongzequ_2023.txt", history=[following])
+    assert [] == differences(report, expected)
 
 
 def _pingtan_without_narrative() -> bytes:

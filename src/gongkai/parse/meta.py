@@ -37,9 +37,9 @@ _ANY_YEAR = re.compile(r"(20\d\d)\s*年")
 _ORG_END = re.compile(
     r"(?:人民政府|政府|办公室|办公厅|办事处|委员会|管委会|管理委员会"
     r"|局|厅|委|办|院|署|中心|街道|镇|乡|区|县|市|州|盟|旗)$")
-_NOT_A_NAME = re.compile(r"^(?:本级|本机关|本单位|本部门|本[局委办区县市镇]|我|政府$|政务$)")
+_NOT_A_NAME = re.compile(r"^(?:本级|本机关|本单位|本部门|本[局委办区县市镇]|我|全[区县市镇乡州省]|政府$|政务$)")
 # Words of the sentence around a name in a title quoted by the preamble.
-_LEAD = re.compile(r"^.*?(?:关于|印发|公布|现公开|现将)")
+_LEAD = re.compile(r"^.*(?:关于|印发|公布|现公开|现将)")
 _TRAIL = re.compile(r"(?:特此|特|现)?(?:编制|公布|发布|印发|完成)(?:了|完成)?$")
 
 # Where the preamble names the compiler or the contact.

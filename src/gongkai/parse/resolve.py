@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from difflib import SequenceMatcher
+from functools import lru_cache
 from itertools import product
 from typing import Iterator
 
@@ -135,7 +136,13 @@ def _groups(spec: ReportSpec, section_id: str, rows: list[RowRead], tokens: list
             source: str | None, fitted: dict) -> list[Group]:
     """The assembler's pairing when every row got at most its width of values (digits run
     together); otherwise labels were printed apart from their values: re-read the labels in order."""
-    if all(fitted.get(id(r)) is not None or len(_trim(r.values)) <= len(_table(spec, r).columns) for r in rows):
+    unfit = [r for r in rows if fitted.get(id(r)) is None and _fit(r.values, len(_table(spec, r).columns)) is None]
+    for read in unfit:
+        # Both shapes are of text lines; a table cell is a cell (a grid row that lost or gained
+        # cells is the assembler's to place, not split or re-read here).
+        if any(v.in_grid for v in read.values):
+            raise ParseError(_short_message(spec, read), location=read.label.location)
+    if all(len(_trim(r.values)) <= len(_table(spec, r).columns) for r in unfit):
         return [Group([r], list(fitted.get(id(r)) or r.values), _table(spec, r)) for r in rows]
     scanned = _scan(tokens, _candidate_rows(spec, section_id))
     groups = []
@@ -162,16 +169,26 @@ def _groups(spec: ReportSpec, section_id: str, rows: list[RowRead], tokens: list
     return _drop_stood_in(spec, groups)
 
 
+def _short_message(spec: ReportSpec, read: RowRead) -> str:
+    width = len(_table(spec, read).columns)
+    return (f"{read.table.id} · {read.row.label}：读到 {len(read.values)} 个数值，应为 {width} 个"
+            f"（{' '.join(v.text or '空' for v in read.values)}）")
+
+
 def _table(spec: ReportSpec, read: RowRead) -> TableSpec:
     return read.table if read.table in spec.tables else spec.table(read.table.id)
 
 
 def _row_id(spec: ReportSpec, read: RowRead) -> str:
     """The spec row that takes this row's values (a 2019 row standing in for 2021 rows)."""
-    table = _table(spec, read)
-    if read.row in table.rows:
+    if _is_own(spec, read):
         return read.row.id
     return spec.stand_ins[read.row.id][0]
+
+
+def _is_own(spec: ReportSpec, read: RowRead) -> bool:
+    # Rows of the other format are offered only under ids this format's table lacks.
+    return any(r.id == read.row.id for r in _table(spec, read).rows)
 
 
 def _drop_stood_in(spec: ReportSpec, groups: list[Group]) -> list[Group]:
@@ -181,7 +198,7 @@ def _drop_stood_in(spec: ReportSpec, groups: list[Group]) -> list[Group]:
     kept = []
     for group in groups:
         reads = [r for r in group.reads
-                 if r.row in _table(spec, r).rows
+                 if _is_own(spec, r)
                  or not any((group.table.id, x) in printed for x in spec.stand_ins.get(r.row.id, ()))]
         if reads:
             group.reads = reads
@@ -287,8 +304,9 @@ def _readings(spec: ReportSpec, group: Group, source: str | None) -> list[Readin
         readings = [Reading((cells,)) for cells in _row_splits(group, width, source)]
     else:
         readings = _orientations(spec, group, width)
-    costs = [sum(_row_cost(spec, group.table, _row_id(spec, r), cells)
-                 for r, cells in zip(group.reads, reading.cells)) for reading in readings]
+    row_ids = [_row_id(spec, r) for r in group.reads]
+    costs = [sum(_row_cost(spec, group.table, row_id, cells)
+                 for row_id, cells in zip(row_ids, reading.cells)) for reading in readings]
     least = min(costs)
     unique: dict[tuple, Reading] = {}
     for reading, cost in zip(readings, costs):
@@ -381,6 +399,8 @@ def _orientations(spec: ReportSpec, group: Group, width: int) -> list[Reading]:
     if len(values) != k * width:
         raise ParseError(_count_message(spec, group.reads, values, k * width),
                          location=group.reads[0].label.location)
+    if width == 1:  # one column: rows and columns read alike
+        return [Reading(tuple((v,) for v in values))]
     readings = [Reading(tuple(tuple(values[i * width:(i + 1) * width]) for i in range(k)), "row")]
     chunks = [values[j * k:(j + 1) * k] for j in range(width)]
     for order in _column_orders(width):
@@ -417,8 +437,13 @@ def _count_message(spec: ReportSpec, reads: list[RowRead], values: list[Value], 
 
 
 def _number(value: Value, kind: str):
+    return _number_text(value.text, kind)
+
+
+@lru_cache(maxsize=65536)  # the search reads the same short digit strings many times over
+def _number_text(text: str, kind: str):
     try:
-        parsed, _unit = parse_value(value.text, kind=kind)
+        parsed, _unit = parse_value(text, kind=kind)
     except ParseError:
         return None
     return parsed if isinstance(parsed, (int, Decimal)) and not isinstance(parsed, bool) else None
@@ -489,13 +514,15 @@ def _components(spec: ReportSpec, groups: list[Group]) -> list[list[Group]]:
 
 def _contribution(spec: ReportSpec, group: Group, reading: Reading, equations: list[Equation]) -> tuple:
     sums = []
+    row_ids = [_row_id(spec, read) for read in group.reads]
+    numbers = [_row_numbers(group.table, cells) for cells in reading.cells]
     for eq in equations:
         total = 0
-        for read, cells in zip(group.reads, reading.cells):
-            coef = eq.coefs.get(_row_id(spec, read))
+        for row_id, row_numbers in zip(row_ids, numbers):
+            coef = eq.coefs.get(row_id)
             if not coef:
                 continue
-            number = _row_numbers(group.table, cells)[eq.column]
+            number = row_numbers[eq.column]
             if number is None:
                 total = None
                 break
@@ -595,6 +622,10 @@ def _narrow(spec: ReportSpec, component: list[Group], solutions: list[tuple[int,
         if key not in distinct or _moved(readings) < _moved(distinct[key]):
             distinct[key] = readings
     options = list(distinct.values())
+    if len(solutions) >= MAX_SOLUTIONS:
+        # Readings beyond the cap were not enumerated: choosing among the first ones could pick
+        # a wrong one; report them instead.
+        raise _ambiguous(spec, component, options, report)
     steps = (
         # The printed column order is the layout's own evidence: read nothing out of place
         # unless the sums require it.
