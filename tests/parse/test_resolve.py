@@ -8,10 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from expected import CORPUS, differences, finding_keys, load_expected
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from expected import CORPUS, differences, finding_keys, load_expected
 from gongkai.errors import AmbiguousCellsError, Location
 from gongkai.parse import parse_bytes, parse_path
 from gongkai.parse.assemble import _candidate_rows, read_rows
@@ -124,7 +124,8 @@ def _valid_matrix(outcomes: dict[str, list[int]], carried_out: list[int], carrie
     return matrix
 
 
-OUTCOME_ROWS = [r.id for r in REQUESTS.rows if r.id not in ("received", "carried_in", "handled_total", "carried_out")]
+OUTCOME_ROWS = [r.id for r in REQUESTS.rows
+                if r.id not in ("received", "carried_in", "handled_total", "carried_out")]
 
 
 def test_a_requests_matrix_run_together_is_split_by_its_sums():

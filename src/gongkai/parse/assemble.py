@@ -8,7 +8,7 @@ from difflib import SequenceMatcher
 from gongkai.errors import (
     Finding, Location, ParseError, TruncatedReportError, UnsupportedFormatError,
 )
-from gongkai.parse.cells import label_key, parse_value
+from gongkai.parse.cells import label_key, parse_value, similarity_bound
 from gongkai.parse.document import Block
 from gongkai.parse.meta import detect_agency, detect_year
 from gongkai.parse.sections import Section, section_text, split_sections
@@ -166,32 +166,37 @@ def _match_label(buffer: str, candidates, taken: set,
     the format's order whose label contains `fragment`, the text printed in the row's own cells (a
     conversion that cut a long label keeps a piece of it: `行政机关不再处理其政府信息公`)."""
     best, best_score = None, None
-    for cand in candidates:
-        table, row, _ = cand
-        if (table.id, row.id) in taken:
-            continue
-        for label in row.labels:
-            key = label_key(label)
+    open_rows = [c for c in candidates if (c[0].id, c[1].id) not in taken]
+    for cand in open_rows:  # exact: a label printed whole always beats a near one
+        for key in _keys(cand[1]):
             at = buffer.rfind(key)
-            if at >= 0:
-                score = (1, at + len(key), len(key))
-            elif len(fragment) >= _MIN_FRAGMENT and fragment in key:
-                score = (0, _FRAGMENT_SCORE, 0)  # ties keep the first row in the format's order
+            if at >= 0 and (best_score is None or (at + len(key), len(key)) > best_score):
+                best, best_score = cand, (at + len(key), len(key))
+    if best is not None:
+        return best
+    for cand in open_rows:
+        for key in _keys(cand[1]):
+            if len(fragment) >= _MIN_FRAGMENT and fragment in key:
+                score = (_FRAGMENT_SCORE, 0)  # ties keep the first row in the format's order
             else:
                 ratio = _tail_similarity(key, buffer)
                 if ratio < _FUZZY:
                     continue
-                score = (0, ratio, len(key))
+                score = (ratio, len(key))
             if best_score is None or score > best_score:
                 best, best_score = cand, score
     return best
+
+
+def _keys(row: RowSpec) -> tuple[str, ...]:
+    return tuple(label_key(label) for label in row.labels)
 
 
 def _tail_similarity(key: str, buffer: str) -> float:
     best = 0.0
     for extra in (0, 2, -2, 4):
         tail = buffer[-(len(key) + extra):] if len(key) + extra > 0 else ""
-        if tail:
+        if tail and similarity_bound(key, tail) >= _FUZZY:
             best = max(best, SequenceMatcher(None, key, tail, autojunk=False).ratio())
     return best
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 from gongkai.errors import Location, ParseError
@@ -40,6 +41,7 @@ _KEY_DROP = re.compile(r"[\s\W_]+", re.UNICODE)
 _NUMBERING = re.compile(r"^(\d+)\s*[、.．,，]")
 
 
+@lru_cache(maxsize=8192)
 def label_key(text: str) -> str:
     """A comparable form of a label: no spaces, punctuation or quotes; `1、` and `1.` alike.
 
@@ -48,6 +50,12 @@ def label_key(text: str) -> str:
     """
     text = normalize_text(text).translate(_QUOTES)
     return _KEY_DROP.sub("", text)
+
+
+def similarity_bound(a: str, b: str) -> float:
+    """An upper bound of SequenceMatcher(a, b).ratio(), cheap enough to skip hopeless pairs."""
+    chars = set(b)
+    return 2 * sum(1 for ch in a if ch in chars) / (len(a) + len(b)) if a or b else 1.0
 
 
 def decode(data: bytes, *, source: str | None = None) -> str:

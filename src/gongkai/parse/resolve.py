@@ -21,12 +21,12 @@ column first) the other table section of the same document was decided to have b
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import product
-from typing import Iterator
 
 from gongkai.errors import AmbiguousCellsError, Location, ParseError
 from gongkai.parse.assemble import RowRead, _candidate_rows, _fit, read_rows
@@ -34,7 +34,14 @@ from gongkai.parse.cells import label_key, normalize_text, parse_value
 from gongkai.parse.tokens import Text, Token, Value
 from gongkai.report import Cell, Report
 from gongkai.spec import (
-    BalanceRule, CarryRule, ColumnsSumRule, NotGreaterRule, ReportSpec, RowsSumRule, StockRule, TableSpec,
+    BalanceRule,
+    CarryRule,
+    ColumnsSumRule,
+    NotGreaterRule,
+    ReportSpec,
+    RowsSumRule,
+    StockRule,
+    TableSpec,
 )
 
 MAX_SPLITS = 200_000  # splits of one row; beyond this the digits are not a table row
@@ -57,7 +64,7 @@ class Group:
     reads: list[RowRead]
     values: list[Value]
     table: TableSpec
-    readings: list["Reading"] = field(default_factory=list)
+    readings: list[Reading] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -69,7 +76,8 @@ class Reading:
 
 def resolve_rows(spec: ReportSpec, section_id: str, rows: list[RowRead], orphans: list[Value],
                  tokens: list[Token], *, history: list[Report] | None = None, report: Report | None = None,
-                 document: dict[str, list[Token]] | None = None, fitted: dict[int, list[Value] | None] | None = None,
+                 document: dict[str, list[Token]] | None = None,
+                 fitted: dict[int, list[Value] | None] | None = None,
                  ) -> tuple[list[RowRead], dict[int, list[Value]]]:
     """Place the values of a section whose rows do not fit their tables.
 
@@ -100,19 +108,18 @@ def resolve_rows(spec: ReportSpec, section_id: str, rows: list[RowRead], orphans
     chosen = _resolve(spec, section_id, rows, tokens, history=history or [], report=report,
                       document=document or {}, use_hint=True, fitted=fitted or {})
     reads: list[RowRead] = []
-    fitted: dict[int, list[Value]] = {}
+    placed: dict[int, list[Value]] = {}
     for group, reading in chosen:
         for read, cells in zip(group.reads, reading.cells):
             reads.append(read)
-            fitted[id(read)] = list(cells)
-    return reads, fitted
+            placed[id(read)] = list(cells)
+    return reads, placed
 
 
 def _resolve(spec, section_id, rows, tokens, *, history, report, document, use_hint, fitted=None):
-    source = report.source if report is not None else None
-    groups = _groups(spec, section_id, rows, tokens, source, fitted or {})
+    groups = _groups(spec, section_id, rows, tokens, fitted or {})
     for group in groups:
-        group.readings = _readings(spec, group, source)
+        group.readings = _readings(spec, group)
     chosen: list[tuple[Group, Reading]] = []
     hint: list[str | None] = []  # computed once, only when needed
 
@@ -133,10 +140,11 @@ def _resolve(spec, section_id, rows, tokens, *, history, report, document, use_h
 
 
 def _groups(spec: ReportSpec, section_id: str, rows: list[RowRead], tokens: list[Token],
-            source: str | None, fitted: dict) -> list[Group]:
+            fitted: dict) -> list[Group]:
     """The assembler's pairing when every row got at most its width of values (digits run
     together); otherwise labels were printed apart from their values: re-read the labels in order."""
-    unfit = [r for r in rows if fitted.get(id(r)) is None and _fit(r.values, len(_table(spec, r).columns)) is None]
+    unfit = [r for r in rows
+             if fitted.get(id(r)) is None and _fit(r.values, len(_table(spec, r).columns)) is None]
     for read in unfit:
         # Both shapes are of text lines; a table cell is a cell (a grid row that lost or gained
         # cells is the assembler's to place, not split or re-read here).
@@ -150,8 +158,6 @@ def _groups(spec: ReportSpec, section_id: str, rows: list[RowRead], tokens: list
         if not labels:
             continue  # values before any label: header debris, as read_rows treats them
         reads = [RowRead(row, table, text) for table, row, text in labels]
-        for read in reads:
-            read.values = []
         tables = {r.table.id for r in reads}
         table = _table(spec, reads[0])
         if len(tables) == 1:
@@ -161,7 +167,8 @@ def _groups(spec: ReportSpec, section_id: str, rows: list[RowRead], tokens: list
         widths = [len(_table(spec, r).columns) for r in reads]
         values = _trim(values)
         if len(values) != sum(widths):
-            raise ParseError(_count_message(spec, reads, values, sum(widths)), location=reads[0].label.location)
+            raise ParseError(_count_message(spec, reads, values, sum(widths)),
+                             location=reads[0].label.location)
         at = 0
         for read, width in zip(reads, widths):
             groups.append(Group([read], values[at:at + width], _table(spec, read)))
@@ -296,12 +303,12 @@ def _labels_in(texts: list[Text], candidates, taken: set) -> list[tuple]:
 # Readings of a group ---------------------------------------------------------------------------
 
 
-def _readings(spec: ReportSpec, group: Group, source: str | None) -> list[Reading]:
+def _readings(spec: ReportSpec, group: Group) -> list[Reading]:
     """Every way to place the group's values, keeping those that break the fewest of its rows'
     own rules (R3 per row: search only splits whose total is the sum of its parts)."""
     width = len(group.table.columns)
     if len(group.reads) == 1:
-        readings = [Reading((cells,)) for cells in _row_splits(group, width, source)]
+        readings = [Reading((cells,)) for cells in _row_splits(spec, group, width)]
     else:
         readings = _orientations(spec, group, width)
     row_ids = [_row_id(spec, r) for r in group.reads]
@@ -323,7 +330,7 @@ def _texts(reading: Reading) -> tuple:
     return tuple(tuple(v.text for v in cells) for cells in reading.cells)
 
 
-def _row_splits(group: Group, width: int, source: str | None) -> list[tuple[Value, ...]]:
+def _row_splits(spec: ReportSpec, group: Group, width: int) -> list[tuple[Value, ...]]:
     read = group.reads[0]
     fitted = _fit(group.values, width)
     if fitted is not None:
@@ -332,7 +339,7 @@ def _row_splits(group: Group, width: int, source: str | None) -> list[tuple[Valu
     splits = list(_split_values(values, width))
     if not splits:
         raise ParseError(
-            f"{_place(group.table)} · “{read.row.label}”：读到 {len(values)} 个数值，应为 {width} 个"
+            f"{_place(spec, group.table)} · “{read.row.label}”：读到 {len(values)} 个数值，应为 {width} 个"
             f"（{' '.join(v.text or '空' for v in values)}），也无法把连写的数字拆成 {width} 格",
             location=_where(read, group.table, values))
     return splits
@@ -429,7 +436,7 @@ def _column_orders(width: int) -> list[tuple[int, ...]]:
 
 def _count_message(spec: ReportSpec, reads: list[RowRead], values: list[Value], needed: int) -> str:
     names = "、".join(f"“{r.row.label}”" for r in reads[:3]) + ("等" if len(reads) > 3 else "")
-    return (f"{_place(_table(spec, reads[0]))}：{len(reads)} 行（{names}）之后读到 {len(values)} 个数值，"
+    return (f"{_place(spec, _table(spec, reads[0]))}：{len(reads)} 行（{names}）之后读到 {len(values)} 个数值，"
             f"应为 {needed} 个，无法确定各数值所属的行和列")
 
 
@@ -543,9 +550,14 @@ def _solve(spec: ReportSpec, component: list[Group]) -> list[tuple[int, ...]]:
     printed = {_row_id(spec, r) for g in component for r in g.reads}
     checked = [eq.needed <= printed for eq in equations]
     deltas = [[_contribution(spec, g, r, equations) for r in g.readings] for g in component]
-    solutions = _search(deltas, checked, exact=True)
-    if not solutions:
-        solutions = _search(deltas, checked, exact=False)
+    try:
+        solutions = _search(deltas, checked, exact=True)
+        if not solutions:
+            solutions = _search(deltas, checked, exact=False)
+    except ParseError as exc:
+        first = component[0]
+        raise ParseError(f"{_place(spec, table)}：{exc.message}",
+                         location=_where(first.reads[0], table, first.values)) from exc
     return solutions
 
 
@@ -654,7 +666,8 @@ def _least(options: list, cost) -> list:
     return [o for o, c in zip(options, costs) if c == least]
 
 
-def _as_report(spec: ReportSpec, component: list[Group], readings: list[Reading], report: Report | None) -> Report:
+def _as_report(spec: ReportSpec, component: list[Group], readings: list[Reading],
+               report: Report | None) -> Report:
     draft = Report(format=spec.id, year=report.year if report else None)
     for group, reading in zip(component, readings):
         for read, cells in zip(group.reads, reading.cells):
@@ -700,7 +713,8 @@ def _column_keyword(label: str) -> str:
 
 def _mentions(clause: str, label: str) -> bool:
     """The clause names the row: most of its label, e.g. 规范性文件 for 行政规范性文件."""
-    match = SequenceMatcher(None, clause, label, autojunk=False).find_longest_match(0, len(clause), 0, len(label))
+    matcher = SequenceMatcher(None, clause, label, autojunk=False)
+    match = matcher.find_longest_match(0, len(clause), 0, len(label))
     return match.size >= max(2, len(label) - 2)
 
 
@@ -778,8 +792,9 @@ def _layout_hint(spec, section_id, document, history, report) -> str | None:
 # Errors ------------------------------------------------------------------------------------------
 
 
-def _place(table: TableSpec) -> str:
-    return f"{table.id.split('.')[0]}{' · ' + table.caption if table.caption else ''}"
+def _place(spec: ReportSpec, table: TableSpec) -> str:
+    heading = spec.section(table.id.split(".")[0]).heading
+    return f"{heading} · {table.caption}" if table.caption else heading
 
 
 def _where(read: RowRead, table: TableSpec, values: list[Value]) -> Location:
@@ -788,7 +803,8 @@ def _where(read: RowRead, table: TableSpec, values: list[Value]) -> Location:
                     table=table.id, row=read.row.id)
 
 
-def _ambiguous(spec: ReportSpec, component: list[Group], options: list, report: Report | None) -> AmbiguousCellsError:
+def _ambiguous(spec: ReportSpec, component: list[Group], options: list,
+               report: Report | None) -> AmbiguousCellsError:
     """Name the rows whose cells differ between the remaining readings, and the readings."""
     differing: list[tuple[Group, int]] = []
     for gi, group in enumerate(component):
@@ -808,9 +824,9 @@ def _ambiguous(spec: ReportSpec, component: list[Group], options: list, report: 
     shown = "；".join(
         " | ".join("/".join(cells) for cells in c.values()) for c in candidates[:SHOWN_CANDIDATES])
     more = f"等 {len(candidates)} 种" if len(candidates) > SHOWN_CANDIDATES else f"共 {len(candidates)} 种"
-    rows = "、".join(f"“{g.reads[i].row.label}”" for g, i in differing[:3]) + ("等行" if len(differing) > 3 else "行")
-    heading = spec.section(table.id.split(".")[0]).heading
-    where = f"{heading} · {table.caption}" if table.caption else heading
+    rows = "、".join(f"“{g.reads[i].row.label}”" for g, i in differing[:3])
+    rows += "等行" if len(differing) > 3 else "行"
+    where = _place(spec, table)
     error = AmbiguousCellsError(
         f"{where} · {rows}：印出的数值（{printed}）有多种读法都符合表内的勾稽关系（{shown}，{more}），无法确定",
         candidates=candidates,
@@ -822,4 +838,4 @@ def _ambiguous(spec: ReportSpec, component: list[Group], options: list, report: 
     return error
 
 
-__all__ = ["resolve_rows", "AmbiguousCellsError"]
+__all__ = ["resolve_rows"]

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from gongkai.parse.cells import label_key, normalize_text
+from gongkai.parse.cells import label_key, normalize_text, similarity_bound
 from gongkai.parse.document import Block, Grid, Line
 from gongkai.parse.tokens import is_page_footer
 from gongkai.spec import ReportSpec, SectionSpec
@@ -34,11 +34,14 @@ def _heading_at(text: str, m: re.Match,
     conversions renumber the headings (a report whose narrative runs 一 to 六 prints its tables
     under 一、主动公开… 二、收到和处理…)."""
     hits = []
+    window = label_key(text[m.end():m.end() + 60])
     for section in candidates:
         best: tuple[float, int] | None = None
         for heading in section.headings:
             key = label_key(heading)
             numeral, words = key[0], key[1:]
+            if similarity_bound(words, window[:len(words) + 2]) < _MIN_SIMILARITY:
+                continue
             # Compare against the same number of key characters, plus slack for a typo.
             for extra in (0, 1, 2, -1):
                 end, got = _take_key_chars(text, m.end(), len(words) + extra)
