@@ -1,15 +1,16 @@
 """One shape for every error and finding the engine reports."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Literal
+from dataclasses import dataclass
+from typing import Literal, NamedTuple
 
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True)
-class Location:
-    """Where something was read or found: the file, its line or page, and spec ids."""
+class Location(NamedTuple):
+    """Where something was read or found: the file, its line or page, and spec ids.
+
+    A named tuple rather than a dataclass: a reader makes one for every cell it reads."""
 
     source: str | None = None
     line: int | None = None
@@ -31,7 +32,7 @@ class Location:
         return f"{where} {ids}".strip()
 
     def to_dict(self) -> dict:
-        return {k: v for k, v in asdict(self).items() if v is not None}
+        return {k: v for k, v in self._asdict().items() if v is not None}
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from gongkai.errors import (
     Finding, Location, ParseError, TruncatedReportError, UnsupportedFormatError,
@@ -88,10 +89,16 @@ def _group_keys(spec: ReportSpec) -> set[str]:
     return {label_key(g) for t in spec.tables for r in t.rows for g in r.groups}
 
 
-def distinctive_keys(spec: ReportSpec, other: ReportSpec) -> set[str]:
+def distinctive_keys(spec: ReportSpec, other: ReportSpec) -> frozenset[str]:
     """Label keys of `spec` that no label of `other` contains."""
+    return _distinctive_keys(spec.id, other.id)
+
+
+@lru_cache(maxsize=None)
+def _distinctive_keys(spec_id: str, other_id: str) -> frozenset[str]:
+    spec, other = FORMATS[spec_id], FORMATS[other_id]
     theirs = _label_keys(other) | _group_keys(other)
-    return {k for k in _label_keys(spec) if len(k) > 2 and not any(k in t for t in theirs)}
+    return frozenset(k for k in _label_keys(spec) if len(k) > 2 and not any(k in t for t in theirs))
 
 
 def detect_format(tokens: dict[str, list[Token]], *, source: str | None, text: str = "",
@@ -110,7 +117,7 @@ def detect_format(tokens: dict[str, list[Token]], *, source: str | None, text: s
     scores = {}
     for spec in FORMATS.values():
         others = [o for o in FORMATS.values() if o is not spec]
-        keys = set.intersection(*(distinctive_keys(spec, o) for o in others))
+        keys = frozenset.intersection(*(distinctive_keys(spec, o) for o in others))
         scores[spec.id] = sum(1 for k in keys if k in printed)
     best = max(scores, key=lambda fid: (scores[fid], fid))
     if scores[best] == 0:

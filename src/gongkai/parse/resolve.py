@@ -99,11 +99,16 @@ def resolve_rows(spec: ReportSpec, section_id: str, rows: list[RowRead], orphans
     >>> from gongkai.spec import FORMATS
     >>> from gongkai.parse.tokens import line_tokens
     >>> from gongkai.parse.document import Line
-    >>> toks = line_tokens(Line("规章000", Location()))
-    >>> rows, cells = resolve_rows(FORMATS["2021"], "proactive", *read_rows(toks, _candidate_rows(
-    ...     FORMATS["2021"], "proactive")), toks)
-    >>> [v.text for v in cells[id(rows[0])]]
-    ['0', '0', '0']
+    >>> def read(line):
+    ...     toks = line_tokens(Line(line, Location(source="r.txt", line=1)))
+    ...     rows, cells = resolve_rows(FORMATS["2021"], "proactive",
+    ...                                *read_rows(toks, _candidate_rows(FORMATS["2021"], "proactive")), toks)
+    ...     return [[v.text for v in cells[id(r)]] for r in rows]
+    >>> read("规章000")
+    [['0', '0', '0']]
+    >>> read("行政规范性文件8855698")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    gongkai.errors.AmbiguousCellsError: r.txt:第1行 proactive.item1 normative_documents: ...（8/8/55698；...
     """
     chosen = _resolve(spec, section_id, rows, tokens, history=history or [], report=report,
                       document=document or {}, use_hint=True, fitted=fitted or {})
@@ -821,6 +826,8 @@ def _ambiguous(spec: ReportSpec, component: list[Group], options: list,
     read = group.reads[ri]
     table = group.table
     printed = " ".join(v.text for v in group.values if v.text)
+    if len(printed) > 40:
+        printed = printed[:40] + "…"
     shown = "；".join(
         " | ".join("/".join(cells) for cells in c.values()) for c in candidates[:SHOWN_CANDIDATES])
     more = f"等 {len(candidates)} 种" if len(candidates) > SHOWN_CANDIDATES else f"共 {len(candidates)} 种"
@@ -828,7 +835,8 @@ def _ambiguous(spec: ReportSpec, component: list[Group], options: list,
     rows += "等行" if len(differing) > 3 else "行"
     where = _place(spec, table)
     error = AmbiguousCellsError(
-        f"{where} · {rows}：印出的数值（{printed}）有多种读法都符合表内的勾稽关系（{shown}，{more}），无法确定",
+        f"{where} · {rows}：印出的数值（{printed}）有多种读法（{shown}，{more}），"
+        f"表内的勾稽关系不能确定是哪一种",
         candidates=candidates,
         location=_where(read, table, list(group.values)),
         hint="提供同一机关其他年度的报告（上年结转、现行有效件数可定读法），或人工核对原件")

@@ -40,6 +40,9 @@ def _heading_at(text: str, m: re.Match,
         for heading in section.headings:
             key = label_key(heading)
             numeral, words = key[0], key[1:]
+            if window.startswith(words):
+                best = (1.0, _end_of_key(text, m.end(), len(words)))
+                continue
             if similarity_bound(words, window[:len(words) + 2]) < _MIN_SIMILARITY:
                 continue
             # Compare against the same number of key characters, plus slack for a typo.
@@ -52,6 +55,15 @@ def _heading_at(text: str, m: re.Match,
             bonus = _SAME_NUMERAL_BONUS if m.group(1) == label_key(section.heading)[0] else 0.0
             hits.append((best[0] + bonus, section, best[1]))
     return hits
+
+
+def _end_of_key(text: str, start: int, length: int) -> int:
+    """Where the text from `start` has given `length` key characters."""
+    i, got = start, 0
+    while i < len(text) and got < length:
+        got += len(label_key(text[i]))
+        i += 1
+    return i
 
 
 def _take_key_chars(text: str, start: int, count: int) -> tuple[int, str]:

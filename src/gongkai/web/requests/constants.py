@@ -52,14 +52,13 @@ RequestOutcome = models.TextChoices(
 )
 RequestOutcome.__doc__ = "One result row of section 三 per closed request (request-workflow.md)."
 
-NATURAL_PERSON = "natural_person"
-assert NATURAL_PERSON in APPLICANT_TYPE_IDS, "the format lost its 自然人 column"  # noqa: S101
+# 自然人 is the one applicant column not grouped under 法人或其他组织.
+NATURAL_PERSON = next(c for c in APPLICANT_TYPE_IDS if len(_TABLE.column(c).groups) == 1)
 PARTLY_GRANTED = "partly_granted"
 GRANTED = "granted"
 WITHDRAWN_OUTCOME = "other_misc"  # request-workflow.md: withdrawn by the applicant → other_misc (2021)
 # Set by the closing services (no correction in time 第三十条, fee unpaid 第四十二条), never picked in a reply.
 CLOSURE_OUTCOMES = frozenset({"other_no_correction", "other_fee_unpaid"})
-assert {PARTLY_GRANTED, GRANTED, WITHDRAWN_OUTCOME} | CLOSURE_OUTCOMES <= set(OUTCOME_IDS)  # noqa: S101
 
 
 class RequestChannel(models.TextChoices):

@@ -14,6 +14,7 @@ from django.db.models import F
 from django.forms.models import model_to_dict
 from django.utils import timezone
 
+from gongkai.calendar import WorkCalendar
 from gongkai.calendar.deadline import DeadlineError
 from gongkai.web.agencies.models import Agency
 from gongkai.web.audit.services import audit_event
@@ -22,8 +23,8 @@ from gongkai.web.requests.access import request_policy
 from gongkai.web.requests.constants import (
     ACTION_LABELS,
     OPEN_STATUSES,
-    WORKFLOW,
     WITHDRAWN_OUTCOME,
+    WORKFLOW,
     Delivery,
     InfoForm,
     RequestChannel,
@@ -336,3 +337,24 @@ def request_withdraw(*, request: InfoRequest, withdrawn_on: date, reason: str, a
     request.closed_on = withdrawn_on
     return _record(request, kind=K.WITHDRAWN, day=withdrawn_on, before=before, status_before=status_before,
                    acting_user=acting_user, note=reason.strip())
+
+
+@transaction.atomic
+def request_refresh_open_deadlines(*, acting_user, reason: str, calendar: WorkCalendar | None = None) -> int:
+    """Recompute the due dates of every open request, e.g. after the calendar changed (issue 3 §2).
+
+    Each request whose dates move gets an audit event with the old and new dates; returns how many moved.
+    """
+    today = _today()
+    moved = 0
+    for request in InfoRequest.objects.select_for_update().filter(status__in=OPEN_STATUSES).order_by("pk"):
+        before = _snapshot(request)
+        fields = refresh_due_dates(request, as_of=today, calendar=calendar)
+        after = _snapshot(request)
+        if before == after:
+            continue
+        request.save(update_fields=[*fields, "updated_at"])
+        audit_event(event="request.deadline_recomputed", obj=request, acting_user=acting_user,
+                    before=before, after=after, data={"reason": reason})
+        moved += 1
+    return moved

@@ -1,6 +1,6 @@
 """Production differs from dev only by environment variables (STYLE E5)."""
 from gongkai.web.config import env
-from gongkai.web.config.settings.base import *  # noqa: F403
+from gongkai.web.config.settings.base import *
 from gongkai.web.config.settings.base import DATA_DIR
 
 SECRET_KEY = env.required("DJANGO_SECRET_KEY")

@@ -3,7 +3,7 @@
 pytest-django creates ``test_<name>`` on the server DATABASE_URL names and drops it afterwards.
 """
 from gongkai.web.config import env
-from gongkai.web.config.settings.base import *  # noqa: F403
+from gongkai.web.config.settings.base import *
 
 DEBUG = False
 SECRET_KEY = "gongkai-test-key"

@@ -1,6 +1,15 @@
 """Stored values are the report format's ids, so the annual report can be generated from cases."""
 from gongkai.spec import FORMATS
-from gongkai.web.requests.constants import ApplicantType, RequestOutcome
+from gongkai.web.requests.constants import (
+    CLOSURE_OUTCOMES,
+    GRANTED,
+    NATURAL_PERSON,
+    OUTCOME_IDS,
+    PARTLY_GRANTED,
+    WITHDRAWN_OUTCOME,
+    ApplicantType,
+    RequestOutcome,
+)
 
 REQUESTS = FORMATS["2021"].table("requests")
 
@@ -18,3 +27,12 @@ def test_outcomes_are_the_result_rows_between_the_counts_and_the_total():
 def test_labels_come_from_the_format():
     assert "自然人" == ApplicantType.NATURAL_PERSON.label
     assert "不予公开：属于国家秘密" == RequestOutcome.WITHHELD_STATE_SECRET.label
+
+
+def test_named_outcomes_are_rows_of_the_format():
+    """The rows request-workflow.md names (部分公开, 撤回 → 其他, closures) exist in the format."""
+    assert {GRANTED, PARTLY_GRANTED, WITHDRAWN_OUTCOME, *CLOSURE_OUTCOMES} <= set(OUTCOME_IDS)
+
+
+def test_natural_person_is_found_by_its_grouping():
+    assert "natural_person" == NATURAL_PERSON

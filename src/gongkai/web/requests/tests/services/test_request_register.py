@@ -24,7 +24,8 @@ class RequestRegisterTests(TestCase):
         cls.agency = AgencyFactory(code="wlmqx-jt")
         cls.clerk = staff(cls.agency, Role.CLERK)
 
-    def _register(self, channel=RequestChannel.COUNTER, receipt=ReceiptFacts(handed_in_on=RECEIVED), **kw):
+    def _register(self, channel=RequestChannel.COUNTER, receipt=None, **kw):
+        receipt = receipt or ReceiptFacts(handed_in_on=RECEIVED)
         return request_register(agency=self.agency, channel=channel, receipt=receipt, acting_user=self.clerk,
                                 applicant=kw.pop("applicant", applicant()), **{**REQUEST_TEXT, **kw})
 
