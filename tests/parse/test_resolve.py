@@ -218,6 +218,25 @@ def test_columns_printed_apart_read_back_as_printed_or_ambiguous(matrix):
     _round_trip(matrix, lines)
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(0, 999), min_size=3, max_size=3), st.integers(0, 2000), st.booleans())
+def test_an_item1_row_run_together_reads_back_as_printed_or_ambiguous(values, last_in_force, with_history):
+    """Without sums a row splits uniquely only when its digits allow one split (`000`); with last
+    year's stock (R8) the split is the original or one of the candidates named, never another."""
+    issued, repealed, in_force = values
+    history = None
+    if with_history:
+        in_force = max(last_in_force + issued - repealed, 0)
+        history = [_last_year(in_force - issued + repealed)]
+    want = [str(issued), str(repealed), str(in_force)]
+    try:
+        got = _read("proactive", ["行政规范性文件" + "".join(want)], history=history, report=_this_year())
+    except AmbiguousCellsError as error:
+        assert {f"{ITEM1}.normative_documents": want} in error.candidates
+        return
+    assert want == got[(ITEM1, "normative_documents")]
+
+
 # The corpus ------------------------------------------------------------------------------------
 
 

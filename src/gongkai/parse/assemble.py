@@ -195,10 +195,17 @@ def _match_label(buffer: str, candidates, taken: set,
     return best
 
 
+_ROW_KEYS: dict[int, tuple[str, ...]] = {}
+
+
 def _keys(row: RowSpec) -> tuple[str, ...]:
-    return tuple(label_key(label) for label in row.labels)
+    keys = _ROW_KEYS.get(id(row))  # rows are constants of the catalogue
+    if keys is None:
+        keys = _ROW_KEYS[id(row)] = tuple(label_key(label) for label in row.labels)
+    return keys
 
 
+@lru_cache(maxsize=16384)  # published reports print the same labels and headers again and again
 def _tail_similarity(key: str, buffer: str) -> float:
     best = 0.0
     for extra in (0, 2, -2, 4):

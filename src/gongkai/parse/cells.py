@@ -74,14 +74,20 @@ _UNIT = re.compile(r"^(.*?\d)\s*(万元|元|亿元|千元)$")
 _TO_WANYUAN = {"元": Decimal("0.0001"), "千元": Decimal("0.1"), "万元": Decimal(1), "亿元": Decimal(10000)}
 
 
+_VALUE_TEXT = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万元|元|亿元|千元)?")
+
+
 def is_number_text(text: str) -> bool:
-    text = normalize_text(text).strip()
-    m = _UNIT.match(text)
-    return bool(_NUMBER.match(m.group(1) if m else text))
+    return bool(_VALUE_TEXT.fullmatch(normalize_text(text).strip()))
 
 
 def is_mark(text: str) -> bool:
     return normalize_text(text).strip() in MARKS
+
+
+def is_value_text(normalized: str) -> bool:
+    """A cell (already normalised and stripped) that holds a value: blank, a number or a mark."""
+    return not normalized or normalized in MARKS or _VALUE_TEXT.fullmatch(normalized) is not None
 
 
 def parse_value(text: str, *, kind: str = "count", location: Location | None = None):
@@ -100,6 +106,8 @@ def parse_value(text: str, *, kind: str = "count", location: Location | None = N
     Traceback (most recent call last):
     gongkai.errors.ParseError: 无法识别的数字“1x”
     """
+    if text.isascii() and text.isdigit() and kind != "money":
+        return int(text), None  # the common case, without the regular expressions
     raw = normalize_text(text).strip()
     if not raw:
         return None, None

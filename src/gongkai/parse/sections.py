@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -22,6 +23,7 @@ class Section:
     blocks: list[Block] = field(default_factory=list)
 
 
+@lru_cache(maxsize=16384)
 def _similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 

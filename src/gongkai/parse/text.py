@@ -40,10 +40,13 @@ def _cell_grid(lines: list[str], i: int, source: str | None, blocks: list[Block]
     rows: list[tuple[GridCell, ...]] = []
     row: list[GridCell] = []
     start = i
-    while i < len(lines) and (_is_cell_line(lines[i]) or (not lines[i].strip() and _grid_goes_on(lines, i))):
-        if _is_cell_line(lines[i]):
-            text = lines[i][1:].replace("[bookmark: _GoBack]", "")
-            row.append(GridCell(text.strip(), Location(source=source, line=i + 1)))
+    while i < len(lines):
+        line = lines[i]
+        if line.startswith("\t"):
+            text = line[1:].replace("[bookmark: _GoBack]", "")
+            row.append(GridCell(text.strip(), Location(source, i + 1)))
+        elif line.strip() or not _grid_goes_on(lines, i):
+            break
         elif row:
             rows.append(tuple(row))
             row = []

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from gongkai.errors import Location
-from gongkai.parse.cells import is_mark, is_number_text, join_spaced, normalize_text
+from gongkai.parse.cells import is_value_text, join_spaced, normalize_text
 from gongkai.parse.document import Block, Grid, Line
 
 
@@ -101,7 +101,7 @@ def grid_tokens(grid: Grid) -> list[Token]:
             if cell.merged:
                 continue
             text = normalize_text(cell.text).strip()
-            if not text or is_number_text(text) or is_mark(text):
+            if is_value_text(text):
                 tokens.append(Value(text, cell.location, in_grid=True))
             else:
                 tokens.append(Text(join_spaced(text), cell.location, in_grid=True))
