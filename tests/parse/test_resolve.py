@@ -12,7 +12,7 @@ from expected import CORPUS, differences, finding_keys, load_expected
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gongkai.errors import AmbiguousCellsError, Location
+from gongkai.errors import AmbiguousCellsError, Location, ParseError
 from gongkai.parse import parse_bytes, parse_path
 from gongkai.parse.assemble import _candidate_rows, read_rows
 from gongkai.parse.batch import parse_series, same_body
@@ -69,6 +69,20 @@ def test_digit_splits_of_a_run_too_short_are_none():
 
 def test_a_run_with_one_split_is_read_without_help():
     assert {(ITEM1, "rules"): ["0", "0", "0"]} == _read("proactive", ["规章000"])
+
+
+def test_values_printed_apart_but_too_few_are_not_split_without_a_sum_to_vouch():
+    """`规章 12 5`: a dropped blank cell is likelier than `1/2/5`; no rule of item1 can tell."""
+    with pytest.raises(ParseError) as caught:
+        _read("proactive", ["规章 12 5"])
+    assert not isinstance(caught.value, AmbiguousCellsError)
+    assert "应为 3 个" in caught.value.message
+
+
+def test_values_printed_apart_but_too_few_are_split_where_the_row_total_vouches():
+    """`1.属于国家秘密 12 0 0 0 0 3`: only 1/2 with total 3 makes the row's total its sum."""
+    got = _read("requests", ["1.属于国家秘密 12 0 0 0 0 3"])
+    assert ["1", "2", "0", "0", "0", "0", "3"] == got[("requests", "withheld_state_secret")]
 
 
 def test_a_run_the_sums_do_not_decide_is_ambiguous_with_every_candidate():

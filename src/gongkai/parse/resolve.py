@@ -9,6 +9,8 @@ Two shapes reach this module:
   `规章000` or `一、本年新收政府信息公开申请数量 713000074`. Each digit run is split into cells
   (a cell has no leading zero unless it is "0"); the splits of one row are pruned by the row's own
   rules (R3), the rows of a table are then searched together under the column rules (R1, R2).
+  A row that prints separators but too few values is split only where its own total vouches for
+  the split: a conversion that drops blank cells looks the same, and a guess would be silent.
 - printed apart (pdfminer text): several labels come first, then all their values, often column
   by column and in page chunks. Each such group is read row by row and column by column (columns
   possibly printed out of order) and the readings are searched together under the same rules.
@@ -320,6 +322,12 @@ def _readings(spec: ReportSpec, group: Group) -> list[Reading]:
     costs = [sum(_row_cost(spec, group.table, row_id, cells)
                  for row_id, cells in zip(row_ids, reading.cells)) for reading in readings]
     least = min(costs)
+    printed = [v for v in group.values if v.text]
+    if len(group.reads) == 1 and len(printed) > 1 and _fit(group.values, width) is None and (
+            least or not _row_rules(spec, group.table)):
+        # Values printed apart but too few of them: more likely blank cells the conversion
+        # dropped than digits run together; split only where the row's own sum vouches for it.
+        raise ParseError(_short_message(spec, group.reads[0]), location=group.reads[0].label.location)
     unique: dict[tuple, Reading] = {}
     for reading, cost in zip(readings, costs):
         if cost != least:
@@ -463,6 +471,11 @@ def _number_text(text: str, kind: str):
 
 def _row_numbers(table: TableSpec, cells: tuple[Value, ...]) -> dict[str, object]:
     return {c.id: _number(v, c.kind) for c, v in zip(table.columns, cells)}
+
+
+def _row_rules(spec: ReportSpec, table: TableSpec) -> list:
+    return [r for r in spec.rules
+            if getattr(r, "table", None) == table.id and isinstance(r, (ColumnsSumRule, NotGreaterRule))]
 
 
 def _row_cost(spec: ReportSpec, table: TableSpec, row_id: str, cells: tuple[Value, ...]) -> int:

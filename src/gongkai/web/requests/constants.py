@@ -118,9 +118,9 @@ CLOSED_STATUSES = frozenset({S.REPLIED, S.WITHDRAWN, S.CLOSED, S.ARCHIVED})
 # Statuses in which a request may have no day of receipt: never received, or closed from there.
 UNRECEIVED_STATUSES = frozenset({S.SUBMITTED, S.WITHDRAWN, S.ARCHIVED})
 
-# The workflow (STYLE E5): action -> (statuses it may start from, status it leads to).
+# The workflow (STYLE E5): action -> (statuses it may start from, status it leads to; None: stays).
 # Every service checks its action here first; TRANSITIONS below is the same table by status.
-WORKFLOW: dict[str, tuple[frozenset[str], str]] = {
+WORKFLOW: dict[str, tuple[frozenset[str], str | None]] = {
     "confirm_receipt": (frozenset({S.SUBMITTED}), S.REGISTERED),
     "accept": (frozenset({S.REGISTERED}), S.IN_PROGRESS),
     # 第三十条: once, for a received request not yet answered.
@@ -136,6 +136,9 @@ WORKFLOW: dict[str, tuple[frozenset[str], str]] = {
     "reply": (frozenset({S.REGISTERED, S.IN_PROGRESS}), S.REPLIED),
     "withdraw": (frozenset({S.SUBMITTED}) | OPEN_STATUSES, S.WITHDRAWN),
     "archive": (frozenset({S.REPLIED, S.WITHDRAWN, S.CLOSED}), S.ARCHIVED),
+    # 第三十三条: an extension is asked for and approved while the request is being handled.
+    "request_extension": (frozenset({S.REGISTERED, S.IN_PROGRESS, S.CONSULTING, S.AWAITING_FEE}), None),
+    "approve_extension": (frozenset({S.REGISTERED, S.IN_PROGRESS, S.CONSULTING, S.AWAITING_FEE}), None),
 }
 ACTION_LABELS = {
     "view": "查看", "register": "登记", "confirm_receipt": "确认收到", "accept": "受理",
@@ -145,7 +148,7 @@ ACTION_LABELS = {
     "close_fee_unpaid": "逾期未缴费终止", "reply": "答复", "withdraw": "撤回", "archive": "归档",
 }
 TRANSITIONS: dict[str, frozenset[str]] = {
-    status: frozenset(to for sources, to in WORKFLOW.values() if status in sources)
+    status: frozenset(to for sources, to in WORKFLOW.values() if status in sources and to is not None)
     for status in RequestStatus.values
 }
 
@@ -169,3 +172,17 @@ class RequestEventKind(models.TextChoices):
     WITHDRAWN = "request.withdrawn", "撤回申请"
     CLOSED = "request.closed", "终止办理"
     ARCHIVED = "request.archived", "归档"
+
+
+class ConsultedParty(models.TextChoices):
+    """Whose opinion is asked; both pauses the answer clock (第三十二条、第三十四条)."""
+
+    THIRD_PARTY = "third_party", "第三方"
+    OTHER_BODY = "other_body", "其他机关"
+
+
+class FeeBasis(models.TextChoices):
+    """How a 信息处理费 is charged: per request or per volume, never both (国办函〔2020〕109号)."""
+
+    PER_REQUEST = "per_request", "按件计收"
+    PER_VOLUME = "per_volume", "按量计收"
