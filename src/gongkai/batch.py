@@ -10,6 +10,7 @@ from typing import Callable, Iterable
 
 from gongkai.errors import AmbiguousCellsError, Finding, GongkaiError, Location, ParseError
 from gongkai.parse import parse_path
+from gongkai.parse.batch import retry_ambiguous, same_body
 from gongkai.report import Report
 from gongkai.validate import validate, validate_series
 
@@ -99,29 +100,26 @@ def read_many(paths: list[str], *, jobs: int | None = None,
     return outcomes
 
 
-def _agency_key(name: str | None) -> str:
-    return (name or "").replace("人民政府", "").replace("办公室", "").replace("办公厅", "")
-
-
 def _retry_with_history(outcomes: list[Outcome]) -> None:
     """Digits that several splits fit may be decided by other years of the same body."""
-    read = [o.report for o in outcomes if o.report is not None]
-    for outcome in outcomes:
-        if not isinstance(outcome.error, AmbiguousCellsError) or not read:
-            continue
-        try:
-            outcome.report = parse_path(outcome.path, history=read)
-            outcome.error = None
-        except GongkaiError as exc:
-            outcome.error = exc
+    if not any(isinstance(o.error, AmbiguousCellsError) for o in outcomes):
+        return
+    results = retry_ambiguous([o.path for o in outcomes], [o.report or o.error for o in outcomes])
+    for outcome, result in zip(outcomes, results):
+        outcome.report, outcome.error = (result, None) if isinstance(result, Report) else (None, result)
 
 
 def _cross_year(outcomes: list[Outcome]) -> None:
-    groups: dict[str, list[Outcome]] = {}
+    groups: list[list[Outcome]] = []
     for outcome in outcomes:
-        if outcome.report is not None and outcome.report.year is not None:
-            groups.setdefault(_agency_key(outcome.report.agency), []).append(outcome)
-    for group in groups.values():
+        if outcome.report is None or outcome.report.year is None:
+            continue
+        group = next((g for g in groups if same_body(g[0].report.agency, outcome.report.agency)), None)
+        if group is None:
+            groups.append([outcome])
+        else:
+            group.append(outcome)
+    for group in groups:
         if len(group) < 2:
             continue
         found = validate_series([o.report for o in group])

@@ -28,8 +28,14 @@ def parse_series(paths: list[str | Path]) -> list[Report | GongkaiError]:
             results.append(parse_path(path))
         except GongkaiError as exc:
             results.append(exc)
-    # A report read on retry may in turn decide another year of the chain: repeat until no
-    # retry succeeds.
+    return retry_ambiguous(paths, results)
+
+
+def retry_ambiguous(paths: list[str | Path], results: list[Report | GongkaiError]) -> list[Report | GongkaiError]:
+    """Read again, with the reports of the same body as `history`, each path whose result is an
+    AmbiguousCellsError. A report read on retry may in turn decide another year of the chain:
+    repeat until no retry succeeds."""
+    results = list(results)
     progress = True
     while progress:
         progress = False
@@ -77,4 +83,4 @@ def same_body(a: str | None, b: str | None) -> bool:
     return ka.endswith(kb) or kb.endswith(ka)
 
 
-__all__ = ["parse_series", "same_body"]
+__all__ = ["parse_series", "retry_ambiguous", "same_body"]

@@ -58,7 +58,9 @@ PARTLY_GRANTED = "partly_granted"
 GRANTED = "granted"
 WITHDRAWN_OUTCOME = "other_misc"  # request-workflow.md: withdrawn by the applicant → other_misc (2021)
 # Set by the closing services (no correction in time 第三十条, fee unpaid 第四十二条), never picked in a reply.
-CLOSURE_OUTCOMES = frozenset({"other_no_correction", "other_fee_unpaid"})
+NO_CORRECTION_OUTCOME = "other_no_correction"  # 第三十条: no correction in time
+FEE_UNPAID_OUTCOME = "other_fee_unpaid"  # 第四十二条: fee not paid in time
+CLOSURE_OUTCOMES = frozenset({NO_CORRECTION_OUTCOME, FEE_UNPAID_OUTCOME})
 
 
 class RequestChannel(models.TextChoices):
