@@ -411,13 +411,13 @@ def _stand_in(report: Report, spec: ReportSpec, table: TableSpec, read: RowRead)
 
 
 def _cell(value: Value, kind: str, table: str, row: str, column: str) -> Cell:
-    where = Location(source=value.location.source, line=value.location.line, page=value.location.page,
-                     table=table, row=row, column=column, text=value.text)
+    """The cell printed as `value`; its location is where the value was read (the spec ids are
+    where the report keeps the cell)."""
     try:
-        parsed, unit = parse_value(value.text, kind=kind, location=where)
+        parsed, unit = parse_value(value.text, kind=kind, location=value.location)
     except ParseError:
         parsed, unit = value.text, None  # kept as printed; R6 reports it
-    return Cell(parsed, value.text, where, unit)
+    return Cell(parsed, value.text, value.location, unit)
 
 
 def _section_heading(spec: ReportSpec, table: TableSpec) -> str:

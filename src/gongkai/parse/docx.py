@@ -51,7 +51,8 @@ def _w(tag: str) -> str:
 
 
 _P, _TBL, _SDT, _SDT_CONTENT, _CUSTOM_XML = _w("p"), _w("tbl"), _w("sdt"), _w("sdtContent"), _w("customXml")
-_TC_PR, _TR_PR, _VAL = _w("tcPr"), _w("trPr"), _w("val")
+_TC_PR, _TR_PR, _VAL, _TR, _TC = _w("tcPr"), _w("trPr"), _w("val"), _w("tr"), _w("tc")
+_COLUMN_NAMES = tuple(f"第{c + 1}列" for c in range(64))
 
 
 @dataclass
@@ -62,13 +63,27 @@ class _Walk:
     blocks: list[Block] = field(default_factory=list)
     paragraphs: int = 0
     tables: int = 0
+    plain: bool = False  # no deleted text, text boxes or alternate content anywhere
 
 
 _RUN_TEXT = {_w("t"): None, _w("tab"): "\t", _w("br"): "\n", _w("cr"): "\n", _w("noBreakHyphen"): "-"}
 
 
-def _paragraph_text(p: etree._Element) -> str:
+# Constructs that need the careful walk: deleted text, text boxes, alternate content, and content
+# controls around rows or cells. A document with none of them is read by the direct one.
+_HAS_HIDDEN = tuple(f".//{tag}" for tag in (_w("del"), _w("txbxContent"), f"{{{_NS['mc']}}}Fallback",
+                                            _w("sdt"), _w("customXml")))
+
+
+def _has_hidden(element: etree._Element) -> bool:
+    return any(element.find(path) is not None for path in _HAS_HIDDEN)
+
+
+def _paragraph_text(p: etree._Element, plain: bool = False) -> str:
     # w:t, w:tab, w:br and w:cr rendered the way Word shows them (as python-docx's CT_R.text does).
+    if plain:
+        # A document with nothing to leave out: the text elements in document order.
+        return "".join(_RUN_TEXT[el.tag] or el.text or "" for el in p.iter(*_RUN_TEXT))
     parts = []
     for run in _RUNS(p):
         for child in run:
@@ -113,27 +128,29 @@ def _merge_val(tc_pr: etree._Element | None, tag: str) -> str | None:
 _VMERGE, _HMERGE, _GRID_SPAN = _w("vMerge"), _w("hMerge"), _w("gridSpan")
 
 
-def _cell_text(tc: etree._Element, nested: list[etree._Element]) -> str:
+def _cell_text(tc: etree._Element, nested: list[etree._Element], plain: bool) -> str:
     """The cell's own paragraphs, one per line; nested tables go to `nested` instead."""
     lines = []
     for child in _content(tc):
         if child.tag == _TBL:
             nested.append(child)
         else:
-            lines.append(_paragraph_text(child))
+            lines.append(_paragraph_text(child, plain))
     return "\n".join(lines).strip()
 
 
-def _expand(tbl: etree._Element, nested: list[etree._Element]) -> list[list[tuple[str, bool]]]:
+def _expand(tbl: etree._Element, nested: list[etree._Element],
+            plain: bool = False) -> list[list[tuple[str, bool]]]:
     """The table as a full grid of (text, merged) positions."""
     grid: list[list[tuple[str, bool]]] = []
-    for r, tr in enumerate(_ROWS(tbl)):
+    rows = tbl.iterchildren(_TR) if plain else _ROWS(tbl)
+    for r, tr in enumerate(rows):
         tr_pr = tr.find(_TR_PR)
         row: list[tuple[str, bool]] = [("", False)] * _int_val(tr_pr, _w("gridBefore"), 0)
-        for tc in _CELLS(tr):
+        for tc in (tr.iterchildren(_TC) if plain else _CELLS(tr)):
             tc_pr = tc.find(_TC_PR)
             span = max(1, _int_val(tc_pr, _GRID_SPAN, 1))
-            text = _cell_text(tc, nested)
+            text = _cell_text(tc, nested, plain)
             start = len(row)
             above = grid[r - 1] if r > 0 else []
             if _merge_val(tc_pr, _VMERGE) == "continue" and start < len(above):
@@ -161,14 +178,15 @@ def _walk_table(tbl: etree._Element, walk: _Walk) -> None:
         _walk_content(cells[0], walk)
         return
     nested: list[etree._Element] = []
-    grid = _expand(tbl, nested)
+    grid = _expand(tbl, nested, walk.plain)
     if not grid:
         return
     walk.tables += 1
     name = f"表{walk.tables}"
     cells_out = tuple(
         tuple(
-            GridCell(text, Location(source=walk.source, line=r + 1, table=name, column=f"第{c + 1}列"), merged)
+            GridCell(text, Location(source=walk.source, line=r + 1, table=name,
+                                    column=_COLUMN_NAMES[c] if c < 64 else f"第{c + 1}列"), merged)
             for c, (text, merged) in enumerate(row)
         )
         for r, row in enumerate(grid)
@@ -184,7 +202,7 @@ def _walk_content(parent: etree._Element, walk: _Walk) -> None:
             _walk_table(child, walk)
             continue
         walk.paragraphs += 1
-        text = _paragraph_text(child).strip()
+        text = _paragraph_text(child, walk.plain).strip()
         if text:
             walk.blocks.append(Line(text, Location(source=walk.source, line=walk.paragraphs)))
 
@@ -268,8 +286,9 @@ def docx_blocks(data: bytes, *, source: str) -> list[Block]:
     gongkai.errors.ParseError: a.docx: 文件“a.docx”不是有效的 Word（.docx）文档：不是 zip 压缩包，或文件不完整
         提示：请确认文件是 Word 2007 及以后版本保存的 .docx 文件
     """
-    walk = _Walk(source=source)
-    _walk_content(_body(data, source), walk)
+    body = _body(data, source)
+    walk = _Walk(source=source, plain=not _has_hidden(body))
+    _walk_content(body, walk)
     return walk.blocks
 
 

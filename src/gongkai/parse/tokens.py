@@ -100,7 +100,11 @@ def grid_tokens(grid: Grid) -> list[Token]:
         for cell in row:
             if cell.merged:
                 continue
-            text = normalize_text(cell.text).strip()
+            text = cell.text
+            if text.isascii() and text.isdigit():  # most cells: no normalising needed
+                tokens.append(Value(text, cell.location, in_grid=True))
+                continue
+            text = normalize_text(text).strip()
             if is_value_text(text):
                 tokens.append(Value(text, cell.location, in_grid=True))
             else:

@@ -39,6 +39,15 @@ EXTENSION_MORE_THAN_ASKED = "批准延长的%(days)s个工作日多于申请的%
 EXTENSION_TOO_LATE = "答复期限已于%(due)s届满，不能再批准延长（第三十三条第一款）"
 FEE_NOT_POSITIVE = "收费金额应大于零（实为%(amount)s元）"
 FEE_TIME_RUNNING = "缴费期限至%(due)s，期满后才能以逾期未缴费终止办理（第四十二条）"
+CHOICE_UNKNOWN = "“%(value)s”不是可选的%(what)s（可选：%(choices)s）"
+
+
+def _choice(choices, value: str, what: str):
+    try:
+        return choices(value)
+    except ValueError:
+        raise ApplicationError("choice-unknown", CHOICE_UNKNOWN % {
+            "value": value, "what": what, "choices": "、".join(choices.values)}) from None
 
 
 def _last(request: InfoRequest, kind: str) -> RequestEvent | None:
@@ -104,7 +113,7 @@ def request_start_consultation(*, request: InfoRequest, sent_on: date, party: st
     """Ask a third party (第三十二条) or another body (第三十四条) in writing; the days until the answer
     do not count against the deadline (第三十三条第二款)."""
     step = begin(request, "start_consultation", acting_user=acting_user)
-    party = ConsultedParty(party)
+    party = _choice(ConsultedParty, party, "征求意见对象")
     not_after_today(sent_on, "征求意见发函之日")
     not_before(sent_on, "征求意见发函之日", step.request.received_on, "收到申请之日")
     opinion = count_workdays(sent_on, OPINION_DAYS, calendar=work_calendar())
@@ -170,7 +179,7 @@ def request_notify_fee(*, request: InfoRequest, notice_on: date, amount: Decimal
                        acting_user) -> InfoRequest:
     """Send a fee notice (第四十二条, 109号); the applicant has 20 working days and the wait is not counted."""
     step = begin(request, "notify_fee", acting_user=acting_user)
-    basis = FeeBasis(basis)
+    basis = _choice(FeeBasis, basis, "收费方式")
     if amount <= 0:
         raise ApplicationError("fee-not-positive", FEE_NOT_POSITIVE % {"amount": amount})
     not_after_today(notice_on, "收费通知之日")

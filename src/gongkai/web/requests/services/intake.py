@@ -17,7 +17,15 @@ from gongkai.web.requests.constants import RequestChannel, RequestEventKind, Req
 from gongkai.web.requests.deadlines import request_receipt_date
 from gongkai.web.requests.models import InfoRequest, TrackingCounter
 from gongkai.web.requests.selectors import query_code_hash
-from gongkai.web.requests.services._base import begin, finish, is_user, not_after_today, not_before, record, today
+from gongkai.web.requests.services._base import (
+    begin,
+    finish,
+    is_user,
+    not_after_today,
+    not_before,
+    record,
+    today,
+)
 
 K = RequestEventKind
 S = RequestStatus

@@ -7,7 +7,11 @@ from freezegun import freeze_time
 from gongkai.web.accounts.constants import Role
 from gongkai.web.common.errors import ApplicationError
 from gongkai.web.requests.constants import RequestStatus
-from gongkai.web.requests.services import request_ask_correction, request_record_correction
+from gongkai.web.requests.services import (
+    request_ask_correction,
+    request_close_no_correction,
+    request_record_correction,
+)
 from gongkai.web.tests.factories import AgencyFactory, staff
 from gongkai.web.tests.helpers import registered
 
@@ -53,3 +57,24 @@ class RequestCorrectionTests(TestCase):
         with self.assertRaises(ApplicationError) as caught:
             request_record_correction(request=self.request, received_on=date(2026, 9, 29), acting_user=self.user)
         self.assertEqual("day-out-of-order", caught.exception.code)
+
+
+@freeze_time("2026-11-26 04:00:00")
+class RequestCloseNoCorrectionTests(TestCase):
+    """No correction in time: treated as withdrawn, counted under other_no_correction (第三十条)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.agency = AgencyFactory()
+        cls.user = staff(cls.agency, Role.CLERK, Role.HANDLER)
+
+    def test_closing_waits_for_the_applicants_time_to_run_out(self):
+        request = registered(self.agency, self.user, handed_in_on=date(2026, 9, 28))
+        request_ask_correction(request=request, asked_on=date(2026, 9, 30), what_to_correct="请写明文件名称",
+                               respond_by=date(2026, 10, 20), acting_user=self.user)
+        with self.assertRaises(ApplicationError) as caught:
+            request_close_no_correction(request=request, closed_on=date(2026, 10, 20), acting_user=self.user)
+        self.assertEqual("correction-time-running", caught.exception.code)
+        request = request_close_no_correction(request=request, closed_on=date(2026, 10, 21), acting_user=self.user)
+        self.assertEqual((RequestStatus.CLOSED, "other_no_correction", date(2026, 10, 21)),
+                         (request.status, request.outcome, request.closed_on))

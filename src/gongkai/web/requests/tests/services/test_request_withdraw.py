@@ -7,7 +7,7 @@ from freezegun import freeze_time
 from gongkai.web.accounts.constants import Role
 from gongkai.web.common.errors import ApplicationError
 from gongkai.web.requests.constants import RequestStatus
-from gongkai.web.requests.services import request_withdraw
+from gongkai.web.requests.services import request_archive, request_withdraw
 from gongkai.web.tests.factories import AgencyFactory, staff
 from gongkai.web.tests.helpers import registered, submitted
 
@@ -35,3 +35,18 @@ class RequestWithdrawTests(TestCase):
         with self.assertRaises(ApplicationError) as caught:
             request_withdraw(request=request, withdrawn_on=date(2026, 11, 5), reason=" ", acting_user=self.clerk)
         self.assertEqual("withdraw-reason-missing", caught.exception.code)
+
+
+@freeze_time("2026-11-26 04:00:00")
+class RequestArchiveTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.agency = AgencyFactory()
+        cls.clerk = staff(cls.agency, Role.CLERK)
+
+    def test_archive_keeps_the_outcome(self):
+        request = registered(self.agency, self.clerk, handed_in_on=date(2026, 11, 2))
+        request_withdraw(request=request, withdrawn_on=date(2026, 11, 5), reason="申请人书面撤回",
+                         acting_user=self.clerk)
+        request = request_archive(request=request, acting_user=self.clerk)
+        self.assertEqual((RequestStatus.ARCHIVED, "other_misc"), (request.status, request.outcome))
