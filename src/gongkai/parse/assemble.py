@@ -389,10 +389,10 @@ def _read_labelled(report: Report, spec: ReportSpec, section_id: str, tokens: li
         rows, fitted = resolve_rows(spec, section_id, rows, orphans, tokens, history=history, report=report,
                                     document=document, fitted=fitted)
     for read in rows:
-        table = read.table if read.table in spec.tables else spec.table(read.table.id)
+        table = spec.table(read.table.id)
         values = fitted[id(read)]
         row_id = read.row.id
-        if read.row not in table.rows:
+        if not any(r.id == row_id for r in table.rows):
             row_id = _stand_in(report, spec, table, read)
         for column, value in zip(table.columns, values):
             report.set(table.id, row_id, column.id, _cell(value, column.kind, table.id, row_id, column.id))

@@ -23,6 +23,7 @@ _QUOTES = str.maketrans({"\"": "", "“": "", "”": "", "‘": "", "’": "", "
 _SPACED_CJK = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
 
 
+@lru_cache(maxsize=8192)  # a report's lines are normalised by several passes
 def normalize_text(text: str) -> str:
     """Full-width digits and spaces to half width, `(` to `（`, one kind of dash.
 

@@ -9,14 +9,15 @@ from gongkai.parse.cells import is_value_text, join_spaced, normalize_text
 from gongkai.parse.document import Block, Grid, Line
 
 
-@dataclass(frozen=True)
+# Tokens are compared by identity: two cells printing "0" are two tokens.
+@dataclass(slots=True, eq=False)
 class Text:
     text: str
     location: Location
     in_grid: bool = False  # printed in a table cell, not on a line of its own
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, eq=False)
 class Value:
     text: str  # "" for a cell printed blank
     location: Location
@@ -56,7 +57,7 @@ _PAGE_FOOTER = re.compile(r"^\s*(?:[-—－]\s*\d+\s*[-—－]|第\s*\d+\s*页(?
 
 def is_page_footer(text: str) -> bool:
     """`— 5 —`, `- 1 -`, `第 3 页 共 9 页`: a page number left in converted text."""
-    return bool(_PAGE_FOOTER.match(normalize_text(text)))
+    return len(text) < 40 and bool(_PAGE_FOOTER.match(normalize_text(text)))
 
 
 def line_tokens(line: Line) -> list[Token]:

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.forms.models import model_to_dict
 
-from gongkai.web.accounts.models import Membership, User
+from gongkai.web.accounts.models import ApiToken, Membership, User
 from gongkai.web.audit.admin import AuditedModelAdmin
 from gongkai.web.audit.services import audit_event
 
@@ -41,3 +41,14 @@ class MembershipAdmin(AuditedModelAdmin):
     list_display = ["user", "agency", "role"]
     list_filter = ["role", "agency"]
     autocomplete_fields = ["user", "agency"]
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Tokens are issued with ``api_token_create`` (the key is shown once); the admin lists and revokes."""
+
+    list_display = ["user", "name", "prefix", "created_at", "revoked_at"]
+    readonly_fields = ["user", "name", "prefix", "key_hash", "created_at"]
+
+    def has_add_permission(self, request):
+        return False

@@ -45,3 +45,22 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.agency} · {self.get_role_display()}"
+
+
+class ApiToken(models.Model):
+    """A staff member's bearer token for the REST API; only its SHA-256 is stored."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="人员", on_delete=models.CASCADE,
+                             related_name="api_tokens")
+    name = models.CharField("用途", max_length=60)
+    key_hash = models.CharField(max_length=64, unique=True)
+    prefix = models.CharField("前缀", max_length=8)  # shown in the admin to tell tokens apart
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField("吊销时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "API 令牌"
+        verbose_name_plural = "API 令牌"
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.name} · {self.prefix}…"
