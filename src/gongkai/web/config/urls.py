@@ -1,10 +1,13 @@
-"""URL map. Pages and the API come with their apps; only the admin is wired so far."""
+"""URL map: the admin and the REST API so far; pages come with their apps."""
 from django.contrib import admin
 from django.urls import path
 
-admin.site.site_header = "政府信息公开申请办理平台"
+from gongkai.web.config.api import api
+
+admin.site.site_header = "政府信息公开申请平台"
 admin.site.site_title = "gongkai 管理"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", api.urls),
 ]

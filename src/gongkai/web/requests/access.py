@@ -13,7 +13,7 @@ from django.http import Http404
 
 from gongkai.web.accounts.constants import Role
 from gongkai.web.accounts.selectors import agency_ids_visible_to, membership_roles
-from gongkai.web.requests.constants import ACTION_LABELS
+from gongkai.web.requests.constants import ACTION_LABELS, WORKFLOW
 from gongkai.web.requests.models import InfoRequest
 
 REQUEST_NOT_FOUND = "申请不存在"
@@ -77,3 +77,10 @@ def access_request_by_id(user, request_id: int) -> InfoRequest:
         )
     except (InfoRequest.DoesNotExist, ValueError, TypeError):
         raise Http404(REQUEST_NOT_FOUND) from None
+
+
+def request_available_actions(user, request: InfoRequest) -> list[str]:
+    """The workflow actions ``user`` may take on ``request`` now: right status and right role."""
+    roles = membership_roles(user=user, agency_id=request.agency_id)
+    return [action for action, (sources, _to) in WORKFLOW.items()
+            if request.status in sources and ACTION_ROLES[action] & roles]

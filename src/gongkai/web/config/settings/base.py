@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "ninja",  # templates and static files of /api/docs
     "gongkai.web.agencies",
     "gongkai.web.accounts",
     "gongkai.web.audit",

@@ -90,6 +90,11 @@ class StaffListItemOut(Schema):
     answer_due_provisional: bool
 
 
+class StaffListOut(Schema):
+    count: int
+    items: list[StaffListItemOut]
+
+
 class DeadlineOut(Schema):
     due: date
     provisional: bool
