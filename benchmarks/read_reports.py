@@ -19,7 +19,8 @@ from gongkai.parse import parse_bytes
 from gongkai.parse.cells import decode
 from gongkai.render.docx import render_docx
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
 FULL = ["001_huaian-hongzequ_2023", "002_huaian-hongzequ_2024", "003_huaian-shi_2024", "007_pingtan_2022",
         "011_suqian-shuyangxian_2025", "012_shanghai-kewei_2024", "013_shanghai-shizhengfu-bangongting_2025"]
 
@@ -31,7 +32,8 @@ def inputs() -> dict[str, list[tuple[str, bytes]]]:
         (f"{n}.txt", (corpus / f"{n}.txt").read_bytes()) for n in FULL if (corpus / f"{n}.txt").exists()]
     html = [("014.txt", (corpus / "014_shanghai-shizhengfu-bangongting_2019.txt").read_bytes())]
     seed = parse_bytes(fixture.read_bytes(), fixture.name)
-    docx_files = [("fixture.docx", render_docx(seed))]
+    docx_files = [("fixture.docx", render_docx(seed))] + [
+        (p.name, p.read_bytes()) for p in sorted((ROOT / "tests" / "data" / "docx").glob("*.docx"))]
     pdfs = [(p.name, p.read_bytes()) for p in sorted((corpus / "pdf").glob("*.pdf"))]
     return {"text": text, "html": html, "docx": docx_files, "pdf": pdfs}
 
@@ -69,6 +71,7 @@ FLOOR_NAMES = {"text": "read+decode", "html": "read+decode", "docx": "python-doc
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=float, default=3.0)
+    parser.add_argument("--per-file", action="store_true", help="also print each file's rate")
     args = parser.parse_args()
     print(f"{'kind':6} {'files':>5} {'reports/s/core':>15} {'floor/s':>12}  ratio  floor")
     for kind, files in inputs().items():
@@ -78,6 +81,10 @@ def main() -> None:
         ours = rate(lambda d, n: parse_bytes(d, n), files, args.seconds)
         floor = rate(FLOORS[kind], files, args.seconds)
         print(f"{kind:6} {len(files):>5} {ours:>15.1f} {floor:>12.1f}  {floor / ours:5.1f}x  {FLOOR_NAMES[kind]}")
+        if args.per_file:
+            for name, data in files:
+                each = rate(lambda d, n: parse_bytes(d, n), [(name, data)], args.seconds / 4)
+                print(f"         {each:>15.1f}  {name}")
 
 
 if __name__ == "__main__":

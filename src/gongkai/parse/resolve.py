@@ -32,7 +32,7 @@ from itertools import product
 
 from gongkai.errors import AmbiguousCellsError, Location, ParseError
 from gongkai.parse.assemble import RowRead, _candidate_rows, _fit, read_rows
-from gongkai.parse.cells import label_key, normalize_text, parse_value
+from gongkai.parse.cells import label_key, normalize_text, parse_value, similarity_bound
 from gongkai.parse.tokens import Text, Token, Value
 from gongkai.report import Cell, Report
 from gongkai.spec import (
@@ -287,6 +287,8 @@ def _labels_in(texts: list[Text], candidates, taken: set) -> list[tuple]:
                 for label in row.labels:
                     key = label_key(label)
                     if len(key) < _FUZZY_MIN:  # `其他` in the header is not `3.其他`
+                        continue
+                    if similarity_bound(key, window) < _FUZZY:
                         continue
                     ratio = SequenceMatcher(None, key, window, autojunk=False).ratio()
                     if ratio >= _FUZZY:

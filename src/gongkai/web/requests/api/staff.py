@@ -34,7 +34,11 @@ from gongkai.web.requests.api.schemas import (
 )
 from gongkai.web.requests.constants import RequestStatus
 from gongkai.web.requests.models import InfoRequest
-from gongkai.web.requests.selectors import request_deadline_explained, request_list_for_staff, request_timeline
+from gongkai.web.requests.selectors import (
+    request_deadline_explained,
+    request_list_for_staff,
+    request_timeline,
+)
 from gongkai.web.requests.services._base import today
 
 AGENCY_NOT_FOUND = "机关不存在"
