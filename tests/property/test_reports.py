@@ -75,3 +75,23 @@ def test_random_bytes_never_crash_a_reader(data, name):
         parse_bytes(data, name)
     except GongkaiError as exc:
         assert exc.message
+
+
+def _same_report(report, back):
+    assert (report.format, report.agency, report.year) == (back.format, back.agency, back.year)
+    assert _cells(report) == _cells(back)
+    assert report.units() == back.units()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(valid_reports())
+def test_docx_round_trip(report):
+    from gongkai.render.docx import render_docx
+    _same_report(report, parse_bytes(render_docx(report), "r.docx"))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(valid_reports())
+def test_html_round_trip(report):
+    from gongkai.render.html import render_html
+    _same_report(report, parse_bytes(render_html(report).encode("utf-8"), "r.html"))
