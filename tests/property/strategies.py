@@ -44,7 +44,6 @@ def _requests(draw, report, table):
     outcome_rows = [r.id for r in table.rows if r.id not in ("received", "carried_in", "handled_total", "carried_out")]
     applicants = [c.id for c in table.columns if c.id != "total"]
     small = st.integers(min_value=0, max_value=60)
-    totals = {}
     for column in applicants:
         handled = 0
         for row in outcome_rows:

@@ -41,7 +41,7 @@ def _heading_at(text: str, m: re.Match,
         best: tuple[float, int] | None = None
         for heading in section.headings:
             key = label_key(heading)
-            numeral, words = key[0], key[1:]
+            words = key[1:]
             if window.startswith(words):
                 best = (1.0, _end_of_key(text, m.end(), len(words)))
                 continue

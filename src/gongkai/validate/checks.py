@@ -18,10 +18,6 @@ def _num(report: Report, table: str, row: str, column: str):
     return None
 
 
-def _fmt(n) -> str:
-    return str(n)
-
-
 def _place(spec: ReportSpec, table: TableSpec) -> str:
     heading = spec.section(table.id.split(".")[0]).heading
     return f"{heading} · {table.caption}" if table.caption else heading
@@ -29,12 +25,8 @@ def _place(spec: ReportSpec, table: TableSpec) -> str:
 
 def _finding(rule, report, table, *, row=None, column=None, expected=None, actual=None, message) -> Finding:
     return Finding(rule.id, rule.severity, message, table=table.id, row=row, column=column,
-                   expected=None if expected is None else _fmt(expected),
-                   actual=None if actual is None else _fmt(actual), source=report.source)
-
-
-def _ordinal_labels(table: TableSpec, ids) -> str:
-    return "、".join(f"“{table.row(i).label}”" for i in ids)
+                   expected=None if expected is None else str(expected),
+                   actual=None if actual is None else str(actual), source=report.source)
 
 
 def _sum(values):

@@ -21,7 +21,7 @@ from gongkai.calendar.deadline import (
     correction_notice_due,
     receipt_date,
 )
-from gongkai.calendar.holidays.china import china_calendar
+from gongkai.web.calendars.selectors import calendar_for_deadlines
 from gongkai.web.requests.constants import RequestChannel, RequestEventKind, RequestStatus
 from gongkai.web.requests.models import InfoRequest, RequestEvent
 
@@ -33,11 +33,8 @@ _PAUSE_KINDS = {
 
 
 def work_calendar() -> WorkCalendar:
-    """The calendar deadlines are counted in.
-
-    TODO(lead): merge the admin-maintained official days (issue 3 §2) once that table exists.
-    """
-    return china_calendar()
+    """The calendar deadlines are counted in: national data plus the years imported from notices."""
+    return calendar_for_deadlines()
 
 
 def core_channel(channel: str, *, signature_required: bool) -> Channel:

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "gongkai.web.agencies",
     "gongkai.web.accounts",
     "gongkai.web.audit",
+    "gongkai.web.calendars",
     "gongkai.web.requests",
 ]
 
