@@ -10,7 +10,7 @@ from gongkai.errors import (
     Finding, Location, ParseError, TruncatedReportError, UnsupportedFormatError,
 )
 from gongkai.parse.cells import label_key, parse_value, similarity_bound
-from gongkai.parse.document import Block
+from gongkai.parse.document import Block, Line
 from gongkai.parse.meta import detect_agency, detect_year
 from gongkai.parse.sections import Section, section_text, split_sections
 from gongkai.parse.tokens import GridEnd, RowEnd, Text, Token, Value, block_tokens
@@ -54,7 +54,7 @@ def assemble(blocks: list[Block], *, source: str | None = None, history: list[Re
     detected = {"agency": detect_agency(head, overview), "year": detect_year(head, overview), "format": None}
     tokens = {sid: block_tokens(by_id[sid].blocks) for sid in TABLE_SECTIONS if sid in by_id}
     try:
-        spec = detect_format(tokens, source=source, text=section_text(blocks), found=tuple(by_id))
+        spec = detect_format(tokens, source=source, blocks=blocks, found=tuple(by_id))
         detected["format"] = spec.id
         _require_sections(spec, by_id, source)
     except (TruncatedReportError, UnsupportedFormatError) as exc:
@@ -101,13 +101,13 @@ def _distinctive_keys(spec_id: str, other_id: str) -> frozenset[str]:
     return frozenset(k for k in _label_keys(spec) if len(k) > 2 and not any(k in t for t in theirs))
 
 
-def detect_format(tokens: dict[str, list[Token]], *, source: str | None, text: str = "",
+def detect_format(tokens: dict[str, list[Token]], *, source: str | None, blocks: list[Block] = (),
                   found: tuple[str, ...] = ()) -> ReportSpec:
     """The format whose own labels the tables print most; never decided from the year.
 
-    `text` is the whole report (to recognise the pre-2019 table) and `found` the ids of the
+    `blocks` is the whole report (to recognise the pre-2019 table) and `found` the ids of the
     sections whose headings were found (to say which are missing)."""
-    if all(w in text for w in _PRE_2019_HEADER):
+    if all(_prints(blocks, w) for w in _PRE_2019_HEADER):
         raise UnsupportedFormatError(
             "表格不是国家规定的年度报告格式（2019 或 2021 版）：这是 2019 年以前的旧格式"
             "（“政府信息公开情况统计表”，表头为“指标名称”“计量单位”）",
@@ -133,6 +133,16 @@ def detect_format(tokens: dict[str, list[Token]], *, source: str | None, text: s
 
 # The header of the pre-2019 table 政府信息公开情况统计表.
 _PRE_2019_HEADER = ("指标名称", "计量单位")
+
+
+def _prints(blocks: list[Block], words: str) -> bool:
+    for block in blocks:
+        if isinstance(block, Line):
+            if words in block.text:
+                return True
+        elif any(words in cell.text for row in block.rows for cell in row):
+            return True
+    return False
 
 
 def _missing_message(spec: ReportSpec, present) -> str:

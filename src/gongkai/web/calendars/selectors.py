@@ -2,7 +2,7 @@
 years imported from notices. Built once per change, not per call."""
 from __future__ import annotations
 
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Sum
 
 from gongkai.calendar import WorkCalendar
 from gongkai.calendar.holidays.china import china_calendar
@@ -14,8 +14,14 @@ _built: dict[tuple, WorkCalendar] = {}
 
 def _version() -> tuple:
     """Changes whenever a year is imported, replaced or removed (one cheap aggregate query)."""
-    agg = CalendarYear.objects.aggregate(n=Count("id"), latest=Max("imported_at"), total=Max("id"))
-    return agg["n"], agg["latest"], agg["total"]
+    agg = CalendarYear.objects.aggregate(n=Count("id"), latest=Max("imported_at"), last_id=Max("id"),
+                                         years=Sum("year"))
+    return agg["n"], agg["latest"], agg["last_id"], agg["years"]
+
+
+def forget_built_calendar() -> None:
+    """Drop this process's copy at once; other processes notice the new version on their next call."""
+    _built.clear()
 
 
 def merged_calendar(base: WorkCalendar, *, holidays: dict, workdays: dict, years: set[int],

@@ -11,6 +11,7 @@ from gongkai.errors import ParseError
 from gongkai.web.audit.services import audit_event
 from gongkai.web.calendars.constants import DayKind
 from gongkai.web.calendars.models import CalendarYear, OfficialDay
+from gongkai.web.calendars.selectors import forget_built_calendar
 from gongkai.web.common.errors import ApplicationError
 
 NOTICE_UNREADABLE = "节假日安排通知无法读取：%(reason)s"
@@ -48,6 +49,7 @@ def calendar_notice_read(*, text: str, source_name: str) -> HolidayNotice:
 
 
 def _refresh_deadlines(*, acting_user, reason: str) -> int:
+    forget_built_calendar()
     # Imported here: requests depends on calendars for its calendar, not the other way round.
     from gongkai.web.requests.services import request_refresh_open_deadlines
 
