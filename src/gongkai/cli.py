@@ -236,11 +236,12 @@ def formats(as_json: bool = JSON_OPT) -> None:
 
 
 def _register_extras() -> None:
-    try:
-        from gongkai.cli_deadline import register
-    except ImportError:
-        return
-    register(app)
+    """Commands of the other parts: deadlines, and the web platform (Django is imported only
+    when one of its commands runs)."""
+    from gongkai import cli_deadline, cli_web
+
+    cli_deadline.register(app)
+    cli_web.register(app)
 
 
 _register_extras()

@@ -66,14 +66,12 @@ def deadline(
     ] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON：due、provisional、explanation")] = False,
 ) -> None:
-    """Compute the answer deadline of a disclosure request (20 working days, 第三十三条).
+    """计算政府信息公开申请的答复期限（20个工作日，第三十三条）。
 
-    Counts national working days strictly after the day of receipt: weekends and holidays skipped,
-    make-up days (调休上班) counted, consultation and fee-waiting periods left out.
+    自收到申请的次日起按国家工作日计算：跳过周末和法定节假日，调休上班日计入，
+    征求意见和等待缴费的期间不计入。期限涉及尚未公布节假日安排的年份时，标为“暂定”。
 
-    A deadline that reaches a year whose holiday notice is not loaded yet is marked provisional.
-
-    Exit codes: 0 OK; 2 bad option (e.g. an invalid date).
+    退出码：0 正常；2 参数错误（如日期无效）。
 
     Example:
 

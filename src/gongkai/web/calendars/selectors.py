@@ -27,7 +27,10 @@ def forget_built_calendar() -> None:
 def merged_calendar(base: WorkCalendar, *, holidays: dict, workdays: dict, years: set[int],
                     name: str) -> WorkCalendar:
     """``base`` with more years. Days of a year given here replace ``base``'s days of that year."""
-    keep = lambda days: {d for d in days if d.year not in years}  # noqa: E731
+
+    def keep(days) -> set:
+        return {d for d in days if d.year not in years}
+
     reasons = {d: r for d, r in base.reasons.items() if d.year not in years} | holidays | workdays
     return WorkCalendar(
         holidays=frozenset(keep(base.holidays) | set(holidays)),

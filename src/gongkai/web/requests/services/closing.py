@@ -48,7 +48,11 @@ def request_withdraw(*, request: InfoRequest, withdrawn_on: date, reason: str, a
 
 
 @transaction.atomic
-def request_archive(*, request: InfoRequest, acting_user, note: str = "") -> InfoRequest:
+def request_archive(*, request: InfoRequest, acting_user, note: str = "", archived_on: date | None = None
+                    ) -> InfoRequest:
     """File a closed request (第四十五条 归档); its outcome and dates stay as they were."""
     step = begin(request, "archive", acting_user=acting_user)
-    return finish(step, kind=K.ARCHIVED, day=today(), acting_user=acting_user, note=note)
+    day = archived_on or today()
+    not_after_today(day, "归档之日")
+    not_before(day, "归档之日", step.request.closed_on, "办结之日")
+    return finish(step, kind=K.ARCHIVED, day=day, acting_user=acting_user, note=note)

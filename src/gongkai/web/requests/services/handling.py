@@ -55,10 +55,17 @@ def _last(request: InfoRequest, kind: str) -> RequestEvent | None:
 
 
 @transaction.atomic
-def request_accept(*, request: InfoRequest, acting_user, note: str = "") -> InfoRequest:
-    """The reviewer finds the request complete and hands it on for handling (第四十五条 审核)."""
+def request_accept(*, request: InfoRequest, acting_user, note: str = "", accepted_on: date | None = None
+                   ) -> InfoRequest:
+    """The reviewer finds the request complete and hands it on for handling (第四十五条 审核).
+
+    ``accepted_on`` records an acceptance made earlier (default today).
+    """
     step = begin(request, "accept", acting_user=acting_user)
-    return finish(step, kind=K.ACCEPTED, day=today(), acting_user=acting_user, note=note)
+    day = accepted_on or today()
+    not_after_today(day, "受理之日")
+    not_before(day, "受理之日", step.request.received_on, "收到申请之日")
+    return finish(step, kind=K.ACCEPTED, day=day, acting_user=acting_user, note=note)
 
 
 @transaction.atomic
