@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "ninja",  # templates and static files of /api/docs
+    "gongkai.web.common",  # the base template and the site's stylesheet
     "gongkai.web.agencies",
     "gongkai.web.accounts",
     "gongkai.web.audit",
