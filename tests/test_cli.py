@@ -101,6 +101,9 @@ def test_render_binary_formats_need_an_output_file(to, tmp_path):
 def test_every_command_has_help():
     for command in app.registered_commands:
         name = command.name or command.callback.__name__
+        if name == "manage":  # `gongkai manage X --help` is Django's own help of X
+            assert "Example" in command.callback.__doc__
+            continue
         result = invoke(name, "--help")
         assert 0 == result.exit_code, name
         assert "Example" in result.stdout, name

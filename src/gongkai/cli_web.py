@@ -1,4 +1,4 @@
-"""``gongkai manage`` and ``gongkai serve``: the Django platform from the same command.
+"""``gongkai manage``, ``gongkai serve`` and ``gongkai demo``: the Django platform from the same command.
 
 The lead's ``gongkai.cli`` calls ``register(app)``. Django is loaded only when one of these
 commands runs, through ``gongkai.web.runner``, so the core never imports it (STYLE E1).
@@ -38,12 +38,27 @@ def serve(
     run_serve(host=host, port=port, migrate=migrate, echo=typer.echo)
 
 
+def demo(
+    if_empty: Annotated[bool, typer.Option("--if-empty", help="数据库已有数据时跳过（make run 使用）")] = False,
+    cases: Annotated[int, typer.Option("--cases", help="案件数量")] = 240,
+) -> None:
+    """迁移数据库并载入演示数据：乌鲁木齐县及其部门、乡镇，各岗位工作人员，一年的申请案件。
+
+    Example:
+        gongkai demo --if-empty
+    """
+    from gongkai.web.runner import demo as run_demo
+
+    run_demo(if_empty=if_empty, cases=cases, echo=typer.echo)
+
+
 def register(app: typer.Typer) -> None:
-    """Add ``manage`` and ``serve`` to the ``gongkai`` Typer app."""
+    """Add ``manage``, ``serve`` and ``demo`` to the ``gongkai`` Typer app."""
     app.command(
         "manage",
         context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
         add_help_option=False,  # `gongkai manage migrate --help` is Django's help, not ours
         help="运行 Django 管理命令，例如 gongkai manage migrate（其后参数原样交给 Django）",
     )(manage)
-    app.command("serve", help="迁移数据库并启动平台服务（默认 127.0.0.1:8000）")(serve)
+    app.command("serve")(serve)
+    app.command("demo", help="载入演示数据（乌鲁木齐县、各岗位账号、一年的案件）")(demo)

@@ -164,8 +164,14 @@ def _require_sections(spec: ReportSpec, sections: dict[str, Section], source: st
 # Labelled rows (sections 二 and 三) ------------------------------------------------------------
 
 
-def _candidate_rows(spec: ReportSpec, section_id: str) -> list[tuple[TableSpec, RowSpec, bool]]:
+def _candidate_rows(spec: ReportSpec, section_id: str) -> tuple[tuple[TableSpec, RowSpec, bool], ...]:
     """Rows of this format's tables in the section, then rows only the other formats print."""
+    return _candidates_of(spec.id, section_id)
+
+
+@lru_cache(maxsize=None)
+def _candidates_of(spec_id: str, section_id: str) -> tuple[tuple[TableSpec, RowSpec, bool], ...]:
+    spec = FORMATS[spec_id]
     own = [(t, r, True) for t in spec.tables if t.id.split(".")[0] == section_id for r in t.rows]
     known = {(t.id, r.id) for t, r, _ in own}
     foreign = [
@@ -174,7 +180,7 @@ def _candidate_rows(spec: ReportSpec, section_id: str) -> list[tuple[TableSpec, 
         for t in other.tables if t.id.split(".")[0] == section_id
         for r in t.rows if (t.id, r.id) not in known and r.id in spec.stand_ins
     ]
-    return own + foreign
+    return tuple(own + foreign)
 
 
 def _match_label(buffer: str, candidates, taken: set,
@@ -183,9 +189,9 @@ def _match_label(buffer: str, candidates, taken: set,
     the format's order whose label contains `fragment`, the text printed in the row's own cells (a
     conversion that cut a long label keeps a piece of it: `行政机关不再处理其政府信息公`)."""
     best, best_score = None, None
-    open_rows = [c for c in candidates if (c[0].id, c[1].id) not in taken]
+    open_rows = [c for c in candidates if (c[0].id, c[1].id) not in taken] if taken else candidates
     for cand in open_rows:  # exact: a label printed whole always beats a near one
-        for key in _keys(cand[1]):
+        for key in _ROW_KEYS.get(id(cand[1])) or _keys(cand[1]):
             at = buffer.rfind(key)
             if at >= 0 and (best_score is None or (at + len(key), len(key)) > best_score):
                 best, best_score = cand, (at + len(key), len(key))
@@ -402,7 +408,7 @@ def _read_labelled(report: Report, spec: ReportSpec, section_id: str, tokens: li
         table = spec.table(read.table.id)
         values = fitted[id(read)]
         row_id = read.row.id
-        if not any(r.id == row_id for r in table.rows):
+        if row_id not in table.row_ids:
             row_id = _stand_in(report, spec, table, read)
         for column, value in zip(table.columns, values):
             report.set(table.id, row_id, column.id, _cell(value, column.kind, table.id, row_id, column.id))

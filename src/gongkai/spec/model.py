@@ -7,6 +7,7 @@ tie its cells together. Readers, validator, writers and the database derive from
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 ValueKind = Literal["count", "signed", "money"]
@@ -52,6 +53,10 @@ class TableSpec:
 
     def column(self, column_id: str) -> ColumnSpec:
         return next(c for c in self.columns if c.id == column_id)
+
+    @cached_property
+    def row_ids(self) -> frozenset[str]:
+        return frozenset(r.id for r in self.rows)
 
     @property
     def short_id(self) -> str:
@@ -161,12 +166,16 @@ class ReportSpec:
     # ids of this spec that take the values (first) or stay absent (rest).
     stand_ins: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def tables(self) -> tuple[TableSpec, ...]:
         return tuple(t for s in self.sections for t in s.tables)
 
+    @cached_property
+    def _tables_by_id(self) -> dict[str, TableSpec]:
+        return {t.id: t for t in self.tables}
+
     def table(self, table_id: str) -> TableSpec:
-        return next(t for t in self.tables if t.id == table_id)
+        return self._tables_by_id[table_id]
 
     def section(self, section_id: str) -> SectionSpec:
         return next(s for s in self.sections if s.id == section_id)

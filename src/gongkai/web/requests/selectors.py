@@ -6,10 +6,10 @@ from datetime import date
 from django.db.models import F, QuerySet
 from django.utils.crypto import constant_time_compare, salted_hmac
 
-from gongkai.calendar.deadline import Deadline
+from gongkai.calendar.deadline import CaseEvents, Deadline, answer_due
 from gongkai.web.requests.access import request_policy
 from gongkai.web.requests.constants import OPEN_STATUSES, RequestStatus
-from gongkai.web.requests.deadlines import request_answer_deadline
+from gongkai.web.requests.deadlines import request_answer_deadline, work_calendar
 from gongkai.web.requests.models import InfoRequest, RequestEvent
 
 _QUERY_CODE_SALT = "gongkai.requests.query_code"
@@ -55,3 +55,12 @@ def request_deadline_explained(*, request: InfoRequest, today: date) -> Deadline
     if request.status not in OPEN_STATUSES and request.status != RequestStatus.REPLIED:
         return None
     return request_answer_deadline(request, as_of=today)
+
+
+def request_deadline_projected(*, received_on: date) -> Deadline:
+    """The answer deadline of a request received on ``received_on``, before anything else happens.
+
+    An online request counts as received only on the day the office confirms it (第三十一条), so its
+    receipt shows the deadline that a confirmation on ``received_on`` would give.
+    """
+    return answer_due(CaseEvents(received=received_on), calendar=work_calendar())

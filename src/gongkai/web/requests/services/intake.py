@@ -7,7 +7,6 @@ from datetime import date
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils import timezone
 
 from gongkai.calendar.deadline import DeadlineError
 from gongkai.web.agencies.models import Agency
@@ -99,7 +98,8 @@ def _receipt_day(request: InfoRequest) -> date:
 
 
 def _create(*, agency: Agency, channel: str, applicant: Applicant, description: str, info_form: str,
-            delivery: str, status: str, acting_user, receipt: ReceiptFacts) -> NewRequest:
+            delivery: str, status: str, acting_user, receipt: ReceiptFacts,
+            submitted_on: date | None = None) -> NewRequest:
     if not agency.is_active:
         raise ApplicationError("agency-not-accepting", AGENCY_NOT_ACCEPTING % {"agency": agency.name})
     request = InfoRequest(
@@ -120,18 +120,24 @@ def _create(*, agency: Agency, channel: str, applicant: Applicant, description: 
     request.tracking_number = _next_tracking_number(agency, today().year)
     request.query_code_hash = query_code_hash(request.tracking_number, code)
     kind = K.SUBMITTED if status == S.SUBMITTED else K.REGISTERED
-    record(request, kind=kind, day=request.received_on or today(), before={}, status_before="",
+    record(request, kind=kind, day=request.received_on or submitted_on or today(), before={}, status_before="",
            acting_user=acting_user, data={"channel": channel})
     return NewRequest(request=request, query_code=code)
 
 
 @transaction.atomic
 def request_submit(*, agency: Agency, applicant: Applicant, description: str, info_form: str,
-                   delivery: str, acting_user=None) -> NewRequest:
-    """An applicant's online request. It counts as received only once the office confirms it (第三十一条)."""
+                   delivery: str, acting_user=None, submitted_on: date | None = None) -> NewRequest:
+    """An applicant's online request. It counts as received only once the office confirms it (第三十一条).
+
+    ``submitted_on`` is for importing requests made earlier (another system, the demo); the form
+    and the API never pass it.
+    """
+    if submitted_on is not None:
+        not_after_today(submitted_on, "网上提交之日")
     return _create(agency=agency, channel=RequestChannel.WEB, applicant=applicant, description=description,
                    info_form=info_form, delivery=delivery, status=S.SUBMITTED, acting_user=acting_user,
-                   receipt=ReceiptFacts())
+                   receipt=ReceiptFacts(), submitted_on=submitted_on)
 
 
 @transaction.atomic
@@ -151,7 +157,8 @@ def request_confirm_receipt(*, request: InfoRequest, confirmed_on: date, acting_
     """The office confirms an online request with the applicant: that day is the day of receipt (第三十一条)."""
     step = begin(request, "confirm_receipt", acting_user=acting_user)
     not_after_today(confirmed_on, "确认日期")
-    not_before(confirmed_on, "确认日期", timezone.localdate(step.request.created_at), "网上提交之日")
+    submitted = step.request.events.filter(kind=K.SUBMITTED).values_list("day", flat=True).first()
+    not_before(confirmed_on, "确认日期", submitted, "网上提交之日")
     step.request.confirmed_on = confirmed_on
     step.request.received_on = _receipt_day(step.request)
     return finish(step, kind=K.RECEIPT_CONFIRMED, day=step.request.received_on, acting_user=acting_user)

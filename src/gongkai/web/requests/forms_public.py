@@ -1,0 +1,150 @@
+"""Forms of the public pages: the application (条例 第二十九条) and the status query.
+
+Forms check each field; the rules that tie fields together (a contact for the reply, an
+address for post) belong to the model and the submit service, whose errors the view maps
+back onto these fields.
+"""
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+
+from gongkai.identity import IdentityNumberError, validate_credit_code, validate_resident_id
+from gongkai.web.requests.constants import ApplicantType, Delivery, IdType, InfoForm
+
+ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+ATTACHMENT_MAX_TEXT = "10 MB"
+# Extension -> the first bytes every such file starts with; a renamed program fails the second check.
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy Word (.doc) compound file
+_ZIP = b"PK\x03\x04"  # .docx is a zip package
+ATTACHMENT_SIGNATURES: dict[str, tuple[bytes, ...]] = {
+    "pdf": (b"%PDF-",),
+    "jpg": (b"\xff\xd8\xff",),
+    "jpeg": (b"\xff\xd8\xff",),
+    "png": (b"\x89PNG\r\n\x1a\n",),
+    "doc": (_OLE,),
+    "docx": (_ZIP,),
+}
+ATTACHMENT_TYPES_TEXT = "PDF、JPG、PNG、DOC、DOCX"
+
+ATTACHMENT_TOO_LARGE = "附件过大：不能超过%(limit)s（所选文件为%(size)s）"
+ATTACHMENT_WRONG_TYPE = "附件类型不支持：只接受%(types)s文件（所选文件为“%(name)s”）"
+ATTACHMENT_CONTENT_MISMATCH = "附件内容与扩展名不符：“%(name)s”不是有效的%(ext)s文件"
+ATTACHMENT_EMPTY = "附件是空文件，请重新选择"
+POSTAL_CODE_INVALID = "邮政编码应为6位数字"
+TRACKING_NUMBER_INVALID = "申请编号格式不正确，例如 WLMQX-2026-00001"
+
+_REQUIRED = {"required": "此项必填"}
+
+
+def _size_text(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB"
+    return f"{max(size // 1024, 1)} KB"
+
+
+def check_attachment(upload) -> None:
+    """Raise ValidationError unless ``upload`` is a PDF, image or Word file of at most 10 MB."""
+    name = upload.name or ""
+    ext = PurePath(name).suffix.lower().lstrip(".")
+    if ext not in ATTACHMENT_SIGNATURES:
+        raise ValidationError(ATTACHMENT_WRONG_TYPE, code="attachment-type",
+                              params={"types": ATTACHMENT_TYPES_TEXT, "name": name})
+    if upload.size == 0:
+        raise ValidationError(ATTACHMENT_EMPTY, code="attachment-empty")
+    if upload.size > ATTACHMENT_MAX_BYTES:
+        raise ValidationError(ATTACHMENT_TOO_LARGE, code="attachment-size",
+                              params={"limit": ATTACHMENT_MAX_TEXT, "size": _size_text(upload.size)})
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    if not head.startswith(ATTACHMENT_SIGNATURES[ext]):
+        raise ValidationError(ATTACHMENT_CONTENT_MISMATCH, code="attachment-content",
+                              params={"name": name, "ext": ext.upper()})
+
+
+class RequestApplyForm(forms.Form):
+    """The fields of 第二十九条: who asks and how to reach them, what is wanted, in which form."""
+
+    applicant_type = forms.ChoiceField(label="申请人类型", choices=ApplicantType.choices,
+                                       widget=forms.RadioSelect, error_messages=_REQUIRED)
+    name = forms.CharField(label="姓名或名称", max_length=100, error_messages=_REQUIRED,
+                           help_text="自然人填写姓名；法人或其他组织填写全称")
+    id_type = forms.ChoiceField(label="身份证明类型", choices=IdType.choices, initial=IdType.RESIDENT_ID,
+                                error_messages=_REQUIRED,
+                                help_text="法人或其他组织可选择统一社会信用代码")
+    id_number = forms.CharField(label="证件号码", max_length=40, error_messages=_REQUIRED,
+                                widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}))
+    phone = forms.CharField(label="联系电话", max_length=30, required=False,
+                            widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}))
+    email = forms.EmailField(label="电子邮箱", required=False,
+                             error_messages={"invalid": "请填写有效的电子邮箱地址"},
+                             widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    address = forms.CharField(label="通信地址", max_length=200, required=False,
+                              widget=forms.TextInput(attrs={"autocomplete": "street-address"}))
+    postal_code = forms.CharField(label="邮政编码", max_length=6, required=False,
+                                  validators=[RegexValidator(r"^[0-9]{6}$", POSTAL_CODE_INVALID,
+                                                             code="postal-code")],
+                                  widget=forms.TextInput(attrs={"inputmode": "numeric"}))
+    description = forms.CharField(
+        label="所需政府信息的名称、文号或者便于查询的其他特征性描述", error_messages=_REQUIRED,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="请尽量写明文件名称、文号、制作时间或涉及的事项，便于准确查找",
+    )
+    info_form = forms.ChoiceField(label="信息的载体形式", choices=InfoForm.choices, widget=forms.RadioSelect,
+                                  error_messages=_REQUIRED)
+    delivery = forms.ChoiceField(label="获取信息的方式", choices=Delivery.choices, widget=forms.RadioSelect,
+                                 error_messages=_REQUIRED)
+    attachment = forms.FileField(
+        label="附件（可选）", required=False,
+        help_text=f"如身份证明复印件、授权委托书；{ATTACHMENT_TYPES_TEXT}，不超过{ATTACHMENT_MAX_TEXT}",
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,.doc,.docx"}),
+    )
+
+    def clean_attachment(self):
+        upload = self.cleaned_data.get("attachment")
+        if upload:
+            check_attachment(upload)
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        self._clean_id_number(cleaned)
+        return cleaned
+
+    def _clean_id_number(self, cleaned: dict) -> None:
+        """身份证号 by the GB 11643 check digit, 统一社会信用代码 by GB 32100; other papers as typed."""
+        id_type, number = cleaned.get("id_type"), cleaned.get("id_number")
+        if not number:
+            return
+        check = {IdType.RESIDENT_ID: validate_resident_id, IdType.CREDIT_CODE: validate_credit_code}.get(id_type)
+        if check is None:
+            return
+        try:
+            cleaned["id_number"] = check(number)
+        except IdentityNumberError as exc:
+            self.add_error("id_number", ValidationError(exc.message, code=exc.code))
+
+
+class StatusQueryForm(forms.Form):
+    """Tracking number and query code, both from the receipt."""
+
+    tracking_number = forms.CharField(
+        label="申请编号", max_length=40, error_messages=_REQUIRED,
+        validators=[RegexValidator(r"^\s*[A-Za-z0-9_-]+-[0-9]{4}-[0-9]+\s*$", TRACKING_NUMBER_INVALID,
+                                   code="tracking-number")],
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+    )
+    query_code = forms.CharField(
+        label="查询码", max_length=20, error_messages=_REQUIRED,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
+    )
+
+    def clean_tracking_number(self) -> str:
+        return self.cleaned_data["tracking_number"].strip().upper()
+
+    def clean_query_code(self) -> str:
+        return self.cleaned_data["query_code"].strip().upper()

@@ -1,0 +1,1 @@
+"""Page views of requests: ``public`` (applicants, no login) and ``staff`` (the office)."""
