@@ -119,7 +119,7 @@ REJECTED = NoticeTemplate(
         "rejected_petition": RowClause(("第三十九条第一款",),
                                        "是以政府信息公开申请的形式进行信访、投诉、举报等活动，请通过相应渠道提出"),
         "rejected_duplicate": RowClause(("第三十六条第（六）项",),
-                                        "所申请公开的信息本机关已经作出答复，属于重复申请，不予重复处理"),
+                                        "属于重复申请：所申请公开的信息本机关已经作出答复，不予重复处理"),
         "rejected_publication": RowClause(("第三十九条第二款",),
                                           "要求提供政府公报、报刊、书籍等公开出版物，请通过获取途径自行获取"),
         "rejected_excessive": RowClause(("第三十五条",),

@@ -64,8 +64,9 @@ def assemble(blocks: list[Block], *, source: str | None = None, history: list[Re
     if report.year is None:
         report.year = detect_year(section_text(blocks))
     for sid in TEXT_SECTIONS:
-        if sid in by_id:
-            report.text[sid] = section_text(by_id[sid].blocks)
+        text = section_text(by_id[sid].blocks) if sid in by_id else ""
+        if text:
+            report.text[sid] = text
     for sid in ("proactive", "requests"):
         _read_labelled(report, spec, sid, tokens[sid], history or [], tokens)
     _read_appeals(report, spec, tokens["appeals"], source)

@@ -1,6 +1,6 @@
 """URL map: the admin and the REST API so far; pages come with their apps."""
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 from gongkai.web.config.api import api
 
@@ -10,4 +10,5 @@ admin.site.site_title = "gongkai 管理"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
+    path("", include("gongkai.web.requests.urls_public")),
 ]

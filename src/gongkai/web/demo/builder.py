@@ -154,8 +154,10 @@ class _Case:
         if stop in (S.SUBMITTED, S.REGISTERED) or self.request.status == S.SUBMITTED:
             return
         rng, users, start = self.rng, self.users, self.received
-        if stop == S.AWAITING_CORRECTION or outcome in ("unavailable_unclear", "other_no_correction") or rng.random() < 0.12:
-            asked = self.after(start, rng.randint(1, 6))
+        free = stop is None  # random detours only for cases not planned to stop at a given status
+        if stop == S.AWAITING_CORRECTION or outcome in ("unavailable_unclear", "other_no_correction") or (
+                free and rng.random() < 0.12):
+            asked = self.after(start, rng.randint(1, 6) if free else 1)
             self.request = services.request_ask_correction(
                 request=self.request, asked_on=asked, what_to_correct="请写明所需信息的名称、文号或者便于查询的其他特征描述",
                 respond_by=asked + timedelta(days=15), acting_user=users[Role.HANDLER])
@@ -181,7 +183,7 @@ class _Case:
             self.request = services.request_withdraw(request=self.request, withdrawn_on=withdrawn,
                                                      reason="申请人书面申请撤回", acting_user=users[Role.CLERK])
             return
-        if stop == S.CONSULTING or outcome == "withheld_third_party" or rng.random() < 0.08:
+        if stop == S.CONSULTING or outcome == "withheld_third_party" or (free and rng.random() < 0.08):
             sent = self.after(start, 2)
             self.request = services.request_start_consultation(
                 request=self.request, sent_on=sent, party=rng.choice(["third_party", "other_body"]),
@@ -191,7 +193,7 @@ class _Case:
             start = self.after(sent, rng.randint(4, 15))
             self.request = services.request_end_consultation(request=self.request, received_on=start,
                                                              acting_user=users[Role.HANDLER])
-        if stop == S.AWAITING_FEE or outcome == "other_fee_unpaid" or rng.random() < 0.03:
+        if stop == S.AWAITING_FEE or outcome == "other_fee_unpaid" or (free and rng.random() < 0.03):
             notice = self.after(start, 2)
             self.request = services.request_notify_fee(request=self.request, notice_on=notice, amount=Decimal("100"),
                                                        basis="per_request", acting_user=users[Role.HEAD])
@@ -205,7 +207,7 @@ class _Case:
             start = self.after(notice, rng.randint(1, 10))
             self.request = services.request_record_payment(request=self.request, paid_on=start,
                                                            acting_user=users[Role.CLERK])
-        if rng.random() < 0.08:
+        if free and rng.random() < 0.08:
             asked = self.after(start, 3)
             self.request = services.request_ask_extension(request=self.request, days=rng.choice([10, 15, 20]),
                                                           reason="涉及档案较多，需调阅核查", asked_on=asked,
@@ -253,7 +255,7 @@ def build_demo(*, cases: int = 240, seed: int = 2026) -> DemoSummary:
     summary.agencies = len(agencies)
     acting = _staff(agencies, summary)
     # Plan: one case per reply outcome and per open status first, so every one exists, then a random mix.
-    plans = [(None, o, 40, 330) for o in OUTCOME_IDS] + [(s, None, 6, 14) for s in OPEN_STOPS]
+    plans = [(None, o, 40, 330) for o in OUTCOME_IDS] + [(s, None, 10, 20) for s in OPEN_STOPS]
     plans += [(S.WITHDRAWN, None, 20, 200)]
     plans += [(None, None, 1, 365) for _ in range(max(cases - len(plans), 0))]
     for stop, outcome, newest, oldest in plans:

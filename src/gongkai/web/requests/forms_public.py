@@ -69,6 +69,8 @@ def check_attachment(upload) -> None:
 class RequestApplyForm(forms.Form):
     """The fields of 第二十九条: who asks and how to reach them, what is wanted, in which form."""
 
+    required_css_class = "required"
+
     applicant_type = forms.ChoiceField(label="申请人类型", choices=ApplicantType.choices,
                                        widget=forms.RadioSelect, error_messages=_REQUIRED)
     name = forms.CharField(label="姓名或名称", max_length=100, error_messages=_REQUIRED,
@@ -104,6 +106,10 @@ class RequestApplyForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,.doc,.docx"}),
     )
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")  # labels are headings; a colon before the * marker reads badly
+        super().__init__(*args, **kwargs)
+
     def clean_attachment(self):
         upload = self.cleaned_data.get("attachment")
         if upload:
@@ -131,6 +137,12 @@ class RequestApplyForm(forms.Form):
 
 class StatusQueryForm(forms.Form):
     """Tracking number and query code, both from the receipt."""
+
+    required_css_class = "required"
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
 
     tracking_number = forms.CharField(
         label="申请编号", max_length=40, error_messages=_REQUIRED,
