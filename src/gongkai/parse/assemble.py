@@ -12,7 +12,7 @@ from gongkai.errors import (
 from gongkai.parse.cells import label_key, parse_value, similarity_bound
 from gongkai.parse.document import Block, Line
 from gongkai.parse.meta import detect_agency, detect_year
-from gongkai.parse.sections import Section, section_text, split_sections
+from gongkai.parse.sections import Section, paragraphs, section_text, split_sections
 from gongkai.parse.tokens import GridEnd, RowEnd, Text, Token, Value, block_tokens
 from gongkai.report import TEXT_SECTIONS, Cell, Report
 from gongkai.spec import FORMATS, ReportSpec, RowSpec, TableSpec
@@ -64,7 +64,7 @@ def assemble(blocks: list[Block], *, source: str | None = None, history: list[Re
     if report.year is None:
         report.year = detect_year(section_text(blocks))
     for sid in TEXT_SECTIONS:
-        text = section_text(by_id[sid].blocks) if sid in by_id else ""
+        text = paragraphs(section_text(by_id[sid].blocks)) if sid in by_id else ""
         if text:
             report.text[sid] = text
     for sid in ("proactive", "requests"):

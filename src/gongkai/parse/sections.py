@@ -184,4 +184,31 @@ def section_text(blocks: list[Block]) -> str:
     return "\n".join(line for line in lines if line and not is_page_footer(line))
 
 
-__all__ = ["Section", "split_sections", "section_text"]
+_WRAP_WIDTH = 60  # PDF text wraps lines at about 30–40 characters; paragraphs run longer
+_ENDS_PARAGRAPH = tuple("。；！？：:;!?")
+
+
+def paragraphs(text: str) -> str:
+    r"""Join the lines of a hard-wrapped text (PDF extractions) into its paragraphs.
+
+    A line is a wrapped piece of a paragraph when the text is hard-wrapped (no line longer than
+    a printed line), the line runs nearly the full width and does not end a sentence.
+
+    >>> paragraphs("我市坚持以习近平新时代中国特色社会主义\n思想为指导，认真学习宣传贯彻党的二十\n大精神。\n（一）主动公开情况。")
+    '我市坚持以习近平新时代中国特色社会主义思想为指导，认真学习宣传贯彻党的二十大精神。\n（一）主动公开情况。'
+    """
+    lines = text.split("\n")
+    if len(lines) < 2 or max(len(line) for line in lines) > _WRAP_WIDTH:
+        return text
+    width = sorted(len(line) for line in lines)[len(lines) // 2]  # most lines run the full width
+    out = [lines[0]]
+    for line in lines[1:]:
+        previous = out[-1]
+        if len(previous) >= 0.9 * width and not previous.endswith(_ENDS_PARAGRAPH):
+            out[-1] = previous + line
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+__all__ = ["Section", "split_sections", "section_text", "paragraphs"]

@@ -14,7 +14,7 @@ from decimal import Decimal
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
-from gongkai.calendar import count_workdays
+from gongkai.calendar import count_workdays, describe_day
 from gongkai.identity import credit_code_check_char, resident_id_check_char
 from gongkai.web.accounts.constants import Role
 from gongkai.web.accounts.models import Membership, User
@@ -195,7 +195,7 @@ class _Case:
                                                              acting_user=users[Role.HANDLER])
         if stop == S.AWAITING_FEE or outcome == "other_fee_unpaid" or (free and rng.random() < 0.03):
             notice = self.after(start, 2)
-            self.request = services.request_notify_fee(request=self.request, notice_on=notice, amount=Decimal("100"),
+            self.request = services.request_notify_fee(request=self.request, notice_on=notice, amount=Decimal(100),
                                                        basis="per_request", acting_user=users[Role.HEAD])
             if stop == S.AWAITING_FEE:
                 return
@@ -241,7 +241,7 @@ def _received_day(rng: random.Random, *, newest: int, oldest: int) -> date:
     """A working day between ``oldest`` and ``newest`` calendar days ago."""
     calendar = work_calendar()
     day = today() - timedelta(days=rng.randint(newest, oldest))
-    while not count_workdays(day - timedelta(days=1), 1, calendar=calendar).due == day:
+    while not describe_day(day, calendar=calendar)[0]:  # offices receive on working days
         day -= timedelta(days=1)
     return day
 

@@ -38,6 +38,11 @@ class RequestAccessTests(TestCase):
     def test_department_sees_only_its_cases_most_urgent_first(self):
         self.assertEqual([self.transport_early.pk, self.transport_late.pk], self._ids(self.transport_clerk))
 
+    def test_closed_cases_come_after_open_ones(self):
+        request_reply(request=self.transport_early, outcomes=["granted"], replied_on=date(2026, 11, 20),
+                      summary="", acting_user=staff(self.transport, Role.HEAD))
+        self.assertEqual([self.transport_late.pk, self.transport_early.pk], self._ids(self.transport_clerk))
+
     def test_county_sees_its_own_and_its_departments_cases(self):
         expected = {self.county_case.pk, self.transport_late.pk, self.transport_early.pk, self.education_case.pk}
         self.assertEqual(expected, set(self._ids(self.county_head)))
