@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from gongkai.errors import Location
-from gongkai.parse.cells import is_value_text, join_spaced, normalize_text
+from gongkai.parse.cells import MARKS, is_value_text, join_spaced, normalize_text
 from gongkai.parse.document import Block, Grid, Line
 
 
@@ -44,7 +44,8 @@ _PIECE = re.compile(
     rf"|(?P<numbering>\d[.、](?=[{_CJK}“”\"‘’「『〝（]))"
     rf"|(?P<number>[+-]?\d[\d,]*(?:\.\d+)?(?:万元|亿元|千元|元)?)"
     rf"|(?P<mark>(?<![{_CJK}])(?:—+|-|/|无)(?![{_CJK}\d]))"
-    rf"|(?P<text>[^\s\d]+(?:\s+[^\s\d]+)*)"
+    # Words apart by spaces are one label, up to a mark standing alone (`规章 无 无 无`).
+    rf"|(?P<text>[^\s\d]+(?:\s+(?!(?:—+|-|/|无)(?:\s|$))[^\s\d]+)*)"
 )
 
 
@@ -65,13 +66,37 @@ def line_tokens(line: Line) -> list[Token]:
     text = normalize_text(line.text)
     if is_page_footer(text):
         return []
-    tokens: list[Token] = []
+    tokens = _label_then_counts(text, line.location)
+    if tokens is not None:
+        return tokens
+    tokens = []
     pos = 0
     for note in _NOTE.finditer(text):
         _line_pieces(tokens, text[pos:note.start()], line.location)
         _append_text(tokens, note.group(), line.location)
         pos = note.end()
     _line_pieces(tokens, text[pos:], line.location)
+    return tokens
+
+
+_NUMBERING = re.compile(r"\d[.、]")
+
+
+def _label_then_counts(text: str, location: Location) -> list[Token] | None:
+    """The common printed row, `1.属于国家秘密 0 0 0 0 0 0 0`: a label without digits (but its
+    numbering) and whole numbers apart by spaces. None for any other line."""
+    parts = text.split()
+    k = len(parts)
+    while k > 0 and parts[k - 1].isascii() and parts[k - 1].isdigit():
+        k -= 1
+    if any(p in MARKS for p in parts[:k]):
+        return None
+    label = " ".join(parts[:k])
+    digits_in_label = sum(ch.isdigit() for ch in label)
+    if digits_in_label and not (digits_in_label == 1 and _NUMBERING.match(label)):
+        return None
+    tokens: list[Token] = [Text(join_spaced(label), location)] if label else []
+    tokens.extend(Value(p, location) for p in parts[k:])
     return tokens
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from unittest import mock
 
 from django.contrib.auth.hashers import make_password
@@ -22,7 +22,7 @@ from gongkai.web.accounts.models import Membership, User
 from gongkai.web.agencies.models import Agency
 from gongkai.web.demo import people
 from gongkai.web.demo.clock import travelling_clock
-from gongkai.web.demo.plans import REFUSAL_OUTCOMES, CasePlan, Planner, schedule
+from gongkai.web.demo.plans import BEIJING, REFUSAL_OUTCOMES, CasePlan, Planner, schedule
 from gongkai.web.requests import services
 from gongkai.web.requests.access import ACTION_ROLES
 from gongkai.web.requests.constants import RequestChannel, RequestStatus
@@ -117,7 +117,8 @@ def demo_load(*, seed: int = DEFAULT_SEED, today: date | None = None, scale: flo
         code_rng = random.Random(seed + 1)
         for plan in plans:
             schedule(plan, planner.rng)
-        _replay(plans, {a.code: a for a in agencies}, staff, code_rng, summary)
+        _replay(plans, {a.code: a for a in agencies}, staff, code_rng, summary, today=today,
+                county=agencies[0].code)
         admin = staff[agencies[0].code][Role.ADMIN]
         # Pauses still running were counted up to their last event; count them up to today.
         services.request_refresh_open_deadlines(acting_user=admin, reason="演示数据载入完成，按当天重算期限")
@@ -195,7 +196,7 @@ def _showcase(planner: Planner, county: str, children: list[str]) -> list[CasePl
     for scenario in ("granted", "on_the_spot", "partly", "correction", "unclear", "no_correction", "consultation",
                      "other_body", "extension", "fee", "fee_unpaid", "withdrawn", "withdrawn_unreceived",
                      "overdue"):
-        plans.append(planner.case(county, scenario, arrived=settled()))
+        plans.append(planner.case(county, scenario, arrived=settled(), filed=False))
     counter = RequestChannel.COUNTER
     plans.append(planner.case(county, "pending", arrived=planner.back(0), channel=RequestChannel.WEB))
     # (stage, working days since receipt): the work list's urgency bands, overdue included.
@@ -219,19 +220,22 @@ def _actor(staff: dict[str, User], action: str) -> User:
 
 
 def _replay(plans: list[CasePlan], agencies: dict[str, Agency], staff: dict[str, dict[str, User]],
-            code_rng: random.Random, summary: DemoSummary) -> None:
-    """Run every planned step in date order, each at its own moment; stop a case at the present."""
+            code_rng: random.Random, summary: DemoSummary, *, today: date, county: str) -> None:
+    """Run every planned step in date order, each at its own moment; a case stops before ``today``.
+
+    Nothing dated today is replayed, so the demo depends on the date only, not the hour.
+    """
     alphabet, length = intake._QUERY_CODE_ALPHABET, intake.QUERY_CODE_LENGTH
     queue = sorted((plan.moments[i], n, i) for n, plan in enumerate(plans) for i in range(len(plan.steps)))
     requests: dict[int, InfoRequest] = {}
     stopped: set[int] = set()
     codes: dict[int, str] = {}
     # NOTE: query codes come from the seeded generator, so the demo's lookups are the same every run.
+    present = datetime.combine(today, time(0, 0), tzinfo=BEIJING)
     with travelling_clock() as clock, mock.patch.object(
             intake, "_new_query_code", lambda: "".join(code_rng.choice(alphabet) for _ in range(length))):
-        present = clock.real_now()
         for moment, n, i in queue:
-            if n in stopped or moment > present:
+            if n in stopped or moment >= present:
                 stopped.add(n)
                 continue
             clock.moment = moment
@@ -245,7 +249,7 @@ def _replay(plans: list[CasePlan], agencies: dict[str, Agency], staff: dict[str,
             service = _SERVICE[step.action]
             requests[n] = service(request=requests[n], acting_user=_actor(people_here, step.action),
                                   **{_DAY_ARG[step.action]: step.day}, **step.args)
-    _pick_lookups(plans, requests, codes, summary)
+    _pick_lookups(plans, requests, codes, summary, county=county)
 
 
 def _create(plan: CasePlan, action: str, agency: Agency, people_here: dict[str, User]):
@@ -257,14 +261,14 @@ def _create(plan: CasePlan, action: str, agency: Agency, people_here: dict[str, 
                                      acting_user=_actor(people_here, "register"))
 
 
-def _pick_lookups(plans, requests, codes, summary: DemoSummary) -> None:
+def _pick_lookups(plans, requests, codes, summary: DemoSummary, *, county: str) -> None:
     """One request per interesting public status, to try the status page with."""
     wanted = (RequestStatus.REPLIED, RequestStatus.IN_PROGRESS, RequestStatus.AWAITING_CORRECTION,
               RequestStatus.SUBMITTED)
     for status in wanted:
         for n in sorted(requests):
             request = requests[n]
-            if request.status == status and plans[n].agency_code == plans[0].agency_code:
+            if request.status == status and plans[n].agency_code == county:
                 summary.lookups.append(DemoLookup(request.tracking_number, codes[n], request.get_status_display()))
                 break
 

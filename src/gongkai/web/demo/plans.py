@@ -149,8 +149,11 @@ class Planner:
 
     # --- one case -----------------------------------------------------------------------
     def case(self, agency_code: str, scenario: str, *, arrived: date, channel: str | None = None,
-             **options) -> CasePlan:
-        """A request arriving around ``arrived``, then the steps of ``scenario`` from its receipt."""
+             filed: bool = True, **options) -> CasePlan:
+        """A request arriving around ``arrived``, then the steps of ``scenario`` from its receipt.
+
+        ``filed=False`` leaves a closed request unarchived, so its closing status stays visible.
+        """
         rng = self.rng
         channel = channel or rng.choices(
             (RequestChannel.WEB, RequestChannel.COUNTER, RequestChannel.POST, RequestChannel.EMAIL,
@@ -172,6 +175,8 @@ class Planner:
             receipt = _receipt_facts(channel, received, rng)
             steps.append(Step("register", received))
         steps += getattr(self, f"_s_{scenario}")(received, **options)
+        if not filed:
+            steps = [step for step in steps if step.action != "archive"]
         return CasePlan(agency_code=agency_code, scenario=scenario, channel=channel, applicant=applicant,
                         description=description, info_form=info_form, delivery=delivery, receipt=receipt,
                         steps=steps)
@@ -183,7 +188,7 @@ class Planner:
 
     def _archive(self, replied: date) -> list[Step]:
         # Most closed files are archived a few weeks later (第四十五条 归档).
-        if self.rng.random() < 0.75:
+        if self.rng.random() < 0.6:
             return [Step("archive", self.wd(replied, self.rng.randint(8, 30)), {"note": "材料齐全，归档"})]
         return []
 

@@ -1,8 +1,8 @@
 """Forms of the public pages: the application (条例 第二十九条) and the status query.
 
-Forms check each field; the rules that tie fields together (a contact for the reply, an
-address for post) belong to the model and the submit service, whose errors the view maps
-back onto these fields.
+Forms check each field. The rules that tie fields together (a contact for the reply, an
+address for post) belong to the model and the submit service; the form runs the model's
+rules too, only so that the applicant sees every problem at once.
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from django.core.validators import RegexValidator
 
 from gongkai.identity import IdentityNumberError, validate_credit_code, validate_resident_id
 from gongkai.web.requests.constants import ApplicantType, Delivery, IdType, InfoForm
+from gongkai.web.requests.models import InfoRequest
 
 ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 ATTACHMENT_MAX_TEXT = "10 MB"
@@ -38,6 +39,8 @@ POSTAL_CODE_INVALID = "邮政编码应为6位数字"
 TRACKING_NUMBER_INVALID = "申请编号格式不正确，例如 WLMQX-2026-00001"
 
 _REQUIRED = {"required": "此项必填"}
+# Fields InfoRequest.clean() relates to each other.
+_CROSS_CHECKED_FIELDS = ("applicant_type", "id_type", "id_number", "phone", "email", "address", "delivery")
 
 
 def _size_text(size: int) -> str:
@@ -119,6 +122,7 @@ class RequestApplyForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         self._clean_id_number(cleaned)
+        self._clean_together(cleaned)
         return cleaned
 
     def _clean_id_number(self, cleaned: dict) -> None:
@@ -134,15 +138,24 @@ class RequestApplyForm(forms.Form):
         except IdentityNumberError as exc:
             self.add_error("id_number", ValidationError(exc.message, code=exc.code))
 
+    def _clean_together(self, cleaned: dict) -> None:
+        """The model's cross-field rules (a contact, an address for post …), so every problem shows at once.
+
+        The submit service checks them again; this only saves the applicant a second round trip.
+        """
+        draft = InfoRequest(**{name: cleaned.get(name) or "" for name in _CROSS_CHECKED_FIELDS})
+        try:
+            draft.clean()
+        except ValidationError as exc:
+            for name, errors in exc.error_dict.items():
+                if name in self.fields and name not in self.errors:
+                    self.add_error(name, errors)
+
 
 class StatusQueryForm(forms.Form):
     """Tracking number and query code, both from the receipt."""
 
     required_css_class = "required"
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
 
     tracking_number = forms.CharField(
         label="申请编号", max_length=40, error_messages=_REQUIRED,
@@ -154,6 +167,10 @@ class StatusQueryForm(forms.Form):
         label="查询码", max_length=20, error_messages=_REQUIRED,
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
     )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
 
     def clean_tracking_number(self) -> str:
         return self.cleaned_data["tracking_number"].strip().upper()

@@ -29,7 +29,7 @@ from gongkai.web.common.errors import ApplicationError
 from gongkai.web.requests import forms_staff as f
 from gongkai.web.requests import services
 from gongkai.web.requests.access import access_request_by_id, request_available_actions
-from gongkai.web.requests.constants import ACTION_LABELS, OPEN_STATUSES
+from gongkai.web.requests.constants import ACTION_LABELS, OPEN_STATUSES, WORKFLOW
 from gongkai.web.requests.models import InfoRequest, RequestEvent
 from gongkai.web.requests.selectors import (
     agency_list_for_staff,
@@ -46,6 +46,7 @@ ACTION_DONE = "已%(action)s"
 NO_NOTICE = "该申请尚未答复，没有告知书"
 NO_REGISTER_ROLE = "您没有登记申请的岗位（需要：登记）"
 
+CORRECTION_OPEN = WORKFLOW["ask_correction"][0]  # the statuses a correction may be asked from
 BADGE_OVERDUE = ("overdue", "逾期")
 BADGE_SOON = ("soon", "3个工作日内到期")
 BADGE_PROVISIONAL = ("provisional", "暂定期限")
@@ -282,8 +283,18 @@ class CasePage:
     address: str
     deadline: Deadline | None
     timeline: list[RequestEvent]
+    today: date
     actions: list[ActionForm] = field(default_factory=list)
     notice_url: str = ""
+
+    @property
+    def overdue(self) -> bool:
+        return self.case.status in OPEN_STATUSES and self.deadline is not None and self.deadline.due < self.today
+
+    @property
+    def correction_notice_due(self) -> date | None:
+        """Shown while a correction may still be asked for (第三十条: once, before handling ends)."""
+        return self.case.correction_notice_due_on if self.case.status in CORRECTION_OPEN else None
 
 
 def _action_forms(user, case: InfoRequest) -> list[ActionForm]:
@@ -306,12 +317,13 @@ class RequestDetailView(StaffView):
         case = self.scoped_request(pk)
         user = request.user
         own = bool(membership_roles(user=user, agency_id=case.agency_id))
+        today = _today()
         context = CasePage(
-            case=case, own_agency=own,
+            case=case, own_agency=own, today=today,
             id_number=case.id_number if own else mask_id_number(case.id_number),
             phone=case.phone if own else mask_phone(case.phone),
             email=case.email if own else "", address=case.address if own else "",
-            deadline=request_deadline_explained(request=case, today=_today()),
+            deadline=request_deadline_explained(request=case, today=today),
             timeline=list(request_timeline(request=case)),
             actions=_action_forms(user, case),
             notice_url=reverse("staff:notice", kwargs={"pk": case.pk}) if case.replied_on and case.outcome else "",

@@ -99,6 +99,16 @@ class RequestApplyViewTests(TestCase):
         self.assertIn(FORM["description"], html)
         self.assertIn('value="李四"', html)
 
+    def test_every_problem_shows_at_once(self):
+        html = self._post(id_number=wrong_check_digit(ID_NUMBER), delivery="email").content.decode()
+        self.assertIn("身份证号码校验位错误", html)
+        self.assertIn("选择以电子邮件获取信息时，必须填写电子邮箱", html)
+
+    def test_a_valid_attachment_must_be_chosen_again_after_an_error(self):
+        upload = SimpleUploadedFile("scan.pdf", PDF_BYTES, content_type="application/pdf")
+        html = self._post(id_number=wrong_check_digit(ID_NUMBER), attachment=upload).content.decode()
+        self.assertIn("请重新选择", html)
+
     def test_lower_case_x_check_digit_is_accepted(self):
         number = resident_id("11010519491231002")  # check character X
         self.assertEqual("X", number[-1])
