@@ -45,7 +45,8 @@ def _heading_at(text: str, m: re.Match,
             if window.startswith(words):
                 best = (1.0, _end_of_key(text, m.end(), len(words)))
                 continue
-            if similarity_bound(words, window[:len(words) + 2]) < _MIN_SIMILARITY:
+            if not _starts_alike(words, window) or \
+                    similarity_bound(words, window[:len(words) + 2]) < _MIN_SIMILARITY:
                 continue
             # Compare against the same number of key characters, plus slack for a typo.
             for extra in (0, 1, 2, -1):
@@ -57,6 +58,12 @@ def _heading_at(text: str, m: re.Match,
             bonus = _SAME_NUMERAL_BONUS if m.group(1) == label_key(section.heading)[0] else 0.0
             hits.append((best[0] + bonus, section, best[1]))
     return hits
+
+
+def _starts_alike(words: str, window: str) -> bool:
+    """A heading printed with a typo still starts with two of its first four characters in place
+    (`四、政府信息公开行政法复议…`); a row label that shares its later words does not."""
+    return words[:2] in window[:4] or words[2:4] in window[:8]
 
 
 def _end_of_key(text: str, start: int, length: int) -> int:

@@ -85,7 +85,7 @@ class RequestApplyForm(forms.Form):
                                 widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}))
     phone = forms.CharField(label="联系电话", max_length=30, required=False,
                             widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}))
-    email = forms.EmailField(label="电子邮箱", required=False,
+    email = forms.EmailField(label="电子邮箱", max_length=254, required=False,
                              error_messages={"invalid": "请填写有效的电子邮箱地址"},
                              widget=forms.EmailInput(attrs={"autocomplete": "email"}))
     address = forms.CharField(label="通信地址", max_length=200, required=False,

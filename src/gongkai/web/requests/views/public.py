@@ -138,6 +138,7 @@ class AgencyListPublicView(View):
 class ApplyContext:
     agency: Agency
     form: RequestApplyForm
+    error_summary: str = FORM_HAS_ERRORS
 
 
 def _applicant(data: dict) -> Applicant:
@@ -201,9 +202,7 @@ class RequestApplyView(View):
         return self._render(request, agency, form, status=400)
 
     def _render(self, request, agency, form, *, status: int = 200) -> HttpResponse:
-        context = ApplyContext(agency=agency, form=form)
-        return render(request, self.template_name, {"page": context, "form": form, "FORM_HAS_ERRORS": FORM_HAS_ERRORS},
-                      status=status)
+        return render(request, self.template_name, {"page": ApplyContext(agency=agency, form=form)}, status=status)
 
 
 # ---------------------------------------------------------------- receipt
@@ -212,6 +211,7 @@ class RequestApplyView(View):
 @dataclass
 class ReceiptContext:
     request: InfoRequest | None
+    message: str = ""
     query_code: str = ""
     attachment: str = ""
     submitted_on: date | None = None
@@ -227,9 +227,8 @@ class RequestReceiptView(View):
         if receipt:
             found = request_get_public(tracking_number=receipt["tracking_number"], query_code=receipt["query_code"])
         if found is None:
-            page = ReceiptContext(request=None)
-            return render(request, "requests/public_request_receipt.html",
-                          {"page": page, "RECEIPT_GONE": RECEIPT_GONE}, status=410)
+            page = ReceiptContext(request=None, message=RECEIPT_GONE)
+            return render(request, "requests/public_request_receipt.html", {"page": page}, status=410)
         today = timezone.localdate()
         page = ReceiptContext(
             request=found, query_code=receipt["query_code"], attachment=receipt.get("attachment", ""),
@@ -268,10 +267,10 @@ def _attempt_allowed(request: HttpRequest) -> bool:
         return True
 
 
-def _status_context(form: StatusQueryForm, found: InfoRequest) -> StatusContext:
+def _status_context(found: InfoRequest) -> StatusContext:
     today = timezone.localdate()
     return StatusContext(
-        form=StatusQueryForm(),
+        form=StatusQueryForm(),  # for "查询其他申请"; the code just typed is not echoed back
         request=found,
         explanation=STATUS_EXPLANATIONS.get(found.status, ""),
         submitted_on=timezone.localdate(found.created_at),
@@ -302,7 +301,7 @@ class RequestStatusView(View):
                                    query_code=form.cleaned_data["query_code"])
         if found is None:
             return self._render(request, StatusContext(form=form, message=STATUS_NOT_FOUND), status=404)
-        return self._render(request, _status_context(form, found))
+        return self._render(request, _status_context(found))
 
     def _render(self, request, page: StatusContext, *, status: int = 200) -> HttpResponse:
         response = render(request, self.template_name, {"page": page}, status=status)

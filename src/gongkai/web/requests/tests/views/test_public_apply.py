@@ -8,7 +8,7 @@ from freezegun import freeze_time
 
 from gongkai.web.requests.forms_public import ATTACHMENT_MAX_BYTES
 from gongkai.web.requests.models import InfoRequest
-from gongkai.web.requests.views.public import RECEIPT_GONE
+from gongkai.web.requests.views.public import FORM_HAS_ERRORS, RECEIPT_GONE
 from gongkai.web.tests.factories import AgencyFactory, resident_id
 
 ID_NUMBER = resident_id()
@@ -93,6 +93,7 @@ class RequestApplyViewTests(TestCase):
         response = self._post(id_number=wrong_check_digit(ID_NUMBER))
         html = response.content.decode()
         self.assertEqual(400, response.status_code)
+        self.assertIn(FORM_HAS_ERRORS, html)
         self.assertIn("身份证号码校验位错误", html)
         self.assertEqual(0, InfoRequest.objects.count())
         # What was typed stays in the form.

@@ -30,6 +30,11 @@ class AgencyListPublicViewTests(TestCase):
         self.assertLess(html.index("政府部门"), html.index(self.dept.name))
         self.assertLess(html.index("乡镇（街道）"), html.index(self.town.name))
 
+    def test_list_costs_one_query_however_many_agencies(self):
+        AgencyFactory.create_batch(5, parent=self.county)
+        with self.assertNumQueries(1):
+            self.client.get("/")
+
     def test_page_loads_nothing_from_the_internet(self):
         html = self.client.get("/").content.decode()
         self.assertNotIn("http://", html)
