@@ -5,7 +5,7 @@
 It builds a fresh SQLite database in a temporary data directory with the demo county's
 agencies and staff and ``--requests`` requests (bulk-inserted: the services' audit trail is not
 what is measured here), starts the platform's own server (``gongkai serve``) on a free port,
-and drives three pages with ``--clients`` concurrent keep-alive clients:
+and drives three pages with ``--clients`` concurrent clients:
 
 * a bare Django view returning "ok" on the same server: the ceiling of the stack;
 * the staff work list (first page, most urgent first) of the county head, who supervises every
@@ -189,7 +189,7 @@ def start_server(workdir: Path, port: int) -> subprocess.Popen:
 # ------------------------------------------------------------------ client
 
 class Client:
-    """One keep-alive connection with its cookies (csrftoken, sessionid)."""
+    """One client with its cookies (csrftoken, sessionid); a new connection for each request."""
 
     def __init__(self, port: int):
         self.port = port
@@ -197,7 +197,10 @@ class Client:
         self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
 
     def request(self, method: str, path: str, form: dict | None = None) -> tuple[int, str]:
-        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        # NOTE: one connection per request. Django's server writes headers and body in two sends;
+        # on a kept-alive connection Nagle's algorithm and delayed ACKs then add ~40 ms to every
+        # response, which would measure TCP, not the platform.
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()), "Connection": "close"}
         body = None
         if form is not None:
             body = urllib.parse.urlencode(form)
@@ -218,8 +221,7 @@ class Client:
             if header.lower() == "set-cookie":
                 name, _, rest = value.partition("=")
                 self.cookies[name.strip()] = rest.split(";", 1)[0]
-        if response.getheader("Connection", "").lower() == "close":
-            self.conn.close()
+        self.conn.close()
         return response.status, text
 
     def token(self, path: str) -> str:
@@ -289,7 +291,7 @@ def report(results: list[Result], clients: int) -> None:
         p50 = statistics.median(lat) * 1000
         p95 = lat[min(len(lat) - 1, int(len(lat) * 0.95))] * 1000
         print(f"{r.name:<34}{len(lat):>8}{r.errors:>6}{len(lat) / r.seconds:>10.1f}{p50:>10.1f}{p95:>10.1f}")
-    print(f"（{clients} 个并发客户端，长连接；服务：gongkai serve，即 Django 自带的多线程服务器，单进程）")
+    print(f"（{clients} 个并发客户端，每个请求一个连接；服务：gongkai serve，即 Django 自带的多线程服务器，单进程）")
 
 
 def main() -> None:

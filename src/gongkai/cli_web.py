@@ -1,4 +1,4 @@
-"""``gongkai manage``, ``gongkai serve`` and ``gongkai demo``: the Django platform from the same command.
+"""``gongkai manage`` and ``gongkai serve``: the Django platform from the same command.
 
 The lead's ``gongkai.cli`` calls ``register(app)``. Django is loaded only when one of these
 commands runs, through ``gongkai.web.runner``, so the core never imports it (STYLE E1).
@@ -38,22 +38,8 @@ def serve(
     run_serve(host=host, port=port, migrate=migrate, echo=typer.echo)
 
 
-def demo(
-    if_empty: Annotated[bool, typer.Option("--if-empty", help="数据库已有数据时跳过（make run 使用）")] = False,
-    cases: Annotated[int, typer.Option("--cases", help="案件数量")] = 240,
-) -> None:
-    """迁移数据库并载入演示数据：乌鲁木齐县及其部门、乡镇，各岗位工作人员，一年的申请案件。
-
-    Example:
-        gongkai demo --if-empty
-    """
-    from gongkai.web.runner import demo as run_demo
-
-    run_demo(if_empty=if_empty, cases=cases, echo=typer.echo)
-
-
 def register(app: typer.Typer) -> None:
-    """Add ``manage``, ``serve`` and ``demo`` to the ``gongkai`` Typer app."""
+    """Add ``manage`` and ``serve`` to the ``gongkai`` Typer app."""
     app.command(
         "manage",
         context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
@@ -61,4 +47,3 @@ def register(app: typer.Typer) -> None:
         help="运行 Django 管理命令，例如 gongkai manage migrate（其后参数原样交给 Django）",
     )(manage)
     app.command("serve")(serve)
-    app.command("demo", help="载入演示数据（乌鲁木齐县、各岗位账号、一年的案件）")(demo)

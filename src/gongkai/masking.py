@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["mask_id_number", "mask_phone", "mask_middle"]
+__all__ = ["mask_id_number", "mask_middle", "mask_phone"]
 
 _SPACES = re.compile(r"[\s-]+")
 

@@ -47,9 +47,9 @@ RESULT_ROWS = [
 
 
 def _data(outcome: str, **overrides) -> NoticeData:
-    fields = dict(agency_name="乌鲁木齐县交通运输局", applicant_name="张三", tracking_number="JT-2026-00007",
-                  received_on=date(2026, 9, 28), replied_on=date(2026, 10, 20), outcome=outcome,
-                  request_summary="2026年农村公路建设项目招标文件", reasons="详见附件清单")
+    fields = {"agency_name": "乌鲁木齐县交通运输局", "applicant_name": "张三", "tracking_number": "JT-2026-00007",
+              "received_on": date(2026, 9, 28), "replied_on": date(2026, 10, 20), "outcome": outcome,
+              "request_summary": "2026年农村公路建设项目招标文件", "reasons": "详见附件清单"}
     return NoticeData(**{**fields, **overrides})
 
 

@@ -165,7 +165,8 @@ def notice_text(data: NoticeData) -> NoticeText:
     if not clause.articles and not data.legal_basis.strip():
         raise NoticeError(NOTICE_BASIS_MISSING % {"label": outcome_label(data.outcome)})
     basis = _basis(template, clause, data.legal_basis.strip())
-    asked = f"，申请获取“{data.request_summary.strip()}”" if data.request_summary.strip() else ""
+    summary = data.request_summary.strip().rstrip("。.；;")  # the quote is followed by the sentence's own 。
+    asked = f"，申请获取“{summary}”" if summary else ""
     return NoticeText(
         title=template.title,
         number=f"申请编号：{data.tracking_number}",

@@ -18,14 +18,16 @@ def text_blocks(text: str, *, source: str | None = None) -> list[Block]:
     lines = text.splitlines()
     blocks: list[Block] = []
     i = 0
-    while i < len(lines):
-        if _is_cell_line(lines[i]):
+    count = len(lines)
+    while i < count:
+        line = lines[i]
+        if line.startswith("\t"):
             i = _cell_grid(lines, i, source, blocks)
-        elif lines[i].lstrip().startswith("|"):
+        elif line.lstrip().startswith("|"):
             i = _markdown_grid(lines, i, source, blocks)
         else:
-            if lines[i].strip():
-                blocks.append(Line(lines[i], Location(source=source, line=i + 1)))
+            if line and not line.isspace():
+                blocks.append(Line(line, Location(source, i + 1)))  # (source, line)
             i += 1
     return blocks
 

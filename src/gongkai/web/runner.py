@@ -36,14 +36,3 @@ def serve(*, host: str, port: int, migrate: bool, echo: Callable[[str], None]) -
     echo(f"gongkai 平台：{base}/   管理后台：{base}/admin/")
     call_command("runserver", f"{host}:{port}", use_reloader=False)
 
-
-def demo(*, if_empty: bool, cases: int, echo: Callable[[str], None]) -> None:
-    """Migrate, then load the demo county, staff and cases (``--if-empty``: only into an empty database)."""
-    _default_settings()
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    call_command("migrate", interactive=False, verbosity=0)
-    args = ["--if-empty"] if if_empty else []
-    call_command("demo", *args, cases=cases)

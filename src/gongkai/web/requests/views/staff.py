@@ -29,7 +29,7 @@ from gongkai.web.common.errors import ApplicationError
 from gongkai.web.requests import forms_staff as f
 from gongkai.web.requests import services
 from gongkai.web.requests.access import access_request_by_id, request_available_actions
-from gongkai.web.requests.constants import ACTION_LABELS, OPEN_STATUSES, WORKFLOW
+from gongkai.web.requests.constants import ACTION_LABELS, OPEN_STATUSES, WORKFLOW, RequestEventKind
 from gongkai.web.requests.models import InfoRequest, RequestEvent
 from gongkai.web.requests.selectors import (
     agency_list_for_staff,
@@ -46,6 +46,7 @@ ACTION_DONE = "已%(action)s"
 NO_NOTICE = "该申请尚未答复，没有告知书"
 NO_REGISTER_ROLE = "您没有登记申请的岗位（需要：登记）"
 
+K = RequestEventKind
 CORRECTION_OPEN = WORKFLOW["ask_correction"][0]  # the statuses a correction may be asked from
 BADGE_OVERDUE = ("overdue", "逾期")
 BADGE_SOON = ("soon", "3个工作日内到期")
@@ -237,7 +238,7 @@ ACTIONS: dict[str, Action] = {
 class RequestActionView(StaffView):
     """POST one action's form; refusals (wrong status, wrong role, bad dates) come back as messages."""
 
-    http_method_names = ["post"]
+    http_method_names = ("post",)
 
     def post(self, request, pk: int, action: str):
         spec = ACTIONS.get(action)
@@ -297,12 +298,27 @@ class CasePage:
         return self.case.correction_notice_due_on if self.case.status in CORRECTION_OPEN else None
 
 
-def _action_forms(user, case: InfoRequest) -> list[ActionForm]:
+def _pointless(action: str, kinds: list[str]) -> bool:
+    """Offered by status and role but refused by the service for this case's history: hide it.
+
+    第三十条 allows one correction; 第三十三条 one extension, approved only after it is asked for.
+    """
+    if action == "ask_correction":
+        return K.CORRECTION_ASKED in kinds
+    if action == "request_extension":
+        return K.EXTENSION_REQUESTED in kinds
+    if action == "approve_extension":
+        return K.EXTENSION_REQUESTED not in kinds or K.EXTENSION_APPROVED in kinds
+    return False
+
+
+def _action_forms(user, case: InfoRequest, timeline: list[RequestEvent]) -> list[ActionForm]:
     today = _today()
+    kinds = [event.kind for event in timeline]
     forms_ = []
     for action in request_available_actions(user, case):
         spec = ACTIONS.get(action)
-        if spec is None:
+        if spec is None or _pointless(action, kinds):
             continue
         form = spec.form(initial={name: today for name in spec.date_fields}, auto_id=f"id_{action}_%s")
         forms_.append(ActionForm(action=action, label=ACTION_LABELS[action],
@@ -318,14 +334,15 @@ class RequestDetailView(StaffView):
         user = request.user
         own = bool(membership_roles(user=user, agency_id=case.agency_id))
         today = _today()
+        timeline = list(request_timeline(request=case))
         context = CasePage(
             case=case, own_agency=own, today=today,
             id_number=case.id_number if own else mask_id_number(case.id_number),
             phone=case.phone if own else mask_phone(case.phone),
             email=case.email if own else "", address=case.address if own else "",
             deadline=request_deadline_explained(request=case, today=today),
-            timeline=list(request_timeline(request=case)),
-            actions=_action_forms(user, case),
+            timeline=timeline,
+            actions=_action_forms(user, case, timeline),
             notice_url=reverse("staff:notice", kwargs={"pk": case.pk}) if case.replied_on and case.outcome else "",
         )
         return render(request, "requests/staff_request_detail.html", {"page": context})

@@ -5,7 +5,7 @@ from datetime import date
 from django.test import TestCase
 from freezegun import freeze_time
 
-from gongkai.web.requests.services import request_start_consultation
+from gongkai.web.requests.services import request_ask_extension, request_start_consultation
 from gongkai.web.requests.tests.views.staff_setup import ID_NUMBER, PHONE, TODAY, StaffWorld
 
 
@@ -44,7 +44,14 @@ class RequestDetailViewTests(StaffWorld, TestCase):
     def test_actions_follow_status_and_roles(self):
         self.client.force_login(self.officer)
         actions = [a.action for a in self.client.get(self._url()).context["page"].actions]
-        self.assertEqual(["end_consultation", "withdraw", "request_extension", "approve_extension"], actions)
+        self.assertEqual(["end_consultation", "withdraw", "request_extension"], actions)
+
+    def test_extension_is_approved_only_once_asked_and_asked_once(self):
+        request_ask_extension(request=self.case, days=10, reason="需调取档案", asked_on=date(2026, 11, 25),
+                              acting_user=self.officer)
+        self.client.force_login(self.officer)
+        actions = [a.action for a in self.client.get(self._url()).context["page"].actions]
+        self.assertEqual(["end_consultation", "withdraw", "approve_extension"], actions)
 
     def test_other_agency_gets_the_same_404_as_a_missing_case(self):
         self.client.force_login(self.stranger)
