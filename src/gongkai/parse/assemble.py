@@ -190,14 +190,17 @@ def _match_label(buffer: str, candidates, taken: set,
     the format's order whose label contains `fragment`, the text printed in the row's own cells (a
     conversion that cut a long label keeps a piece of it: `行政机关不再处理其政府信息公`)."""
     best, best_score = None, None
-    open_rows = [c for c in candidates if (c[0].id, c[1].id) not in taken] if taken else candidates
-    for cand in open_rows:  # exact: a label printed whole always beats a near one
-        for key in _ROW_KEYS.get(id(cand[1])) or _keys(cand[1]):
+    keyed = _keyed(candidates)
+    for ident, keys, cand in keyed:  # exact: a label printed whole always beats a near one
+        if ident in taken:
+            continue
+        for key in keys:
             at = buffer.rfind(key)
             if at >= 0 and (best_score is None or (at + len(key), len(key)) > best_score):
                 best, best_score = cand, (at + len(key), len(key))
     if best is not None:
         return best
+    open_rows = [cand for ident, _, cand in keyed if ident not in taken]
     for cand in open_rows:
         for key in _keys(cand[1]):
             if len(fragment) >= _MIN_FRAGMENT and fragment in key:
@@ -213,6 +216,16 @@ def _match_label(buffer: str, candidates, taken: set,
 
 
 _ROW_KEYS: dict[int, tuple[str, ...]] = {}
+_KEYED: dict[int, tuple] = {}
+
+
+def _keyed(candidates) -> list[tuple]:
+    """(ids, label keys, candidate) for each candidate row, computed once per candidate list."""
+    cached = _KEYED.get(id(candidates))
+    if cached is None or cached[0] is not candidates:
+        cached = _KEYED[id(candidates)] = (candidates, [((t.id, r.id), _keys(r), (t, r, own))
+                                                        for t, r, own in candidates])
+    return cached[1]
 
 
 def _keys(row: RowSpec) -> tuple[str, ...]:

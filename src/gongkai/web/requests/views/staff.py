@@ -159,11 +159,17 @@ class RequestRegisterView(StaffView):
 
     template_name = "requests/staff_request_register.html"
 
+    def dispatch(self, request, *args, **kwargs):
+        # Only where the user is 登记 (clerk); the services would refuse anyway, this says so first.
+        if request.user.is_authenticated and not self._agencies().exists():
+            return render(request, "requests/staff_forbidden.html", {"message": NO_REGISTER_ROLE}, status=403)
+        return super().dispatch(request, *args, **kwargs)
+
+    def _agencies(self):
+        return agency_list_for_staff(user=self.request.user, roles={Role.CLERK})
+
     def _form(self, data=None):
-        agencies = agency_list_for_staff(user=self.request.user, roles={Role.CLERK})
-        if not agencies.exists():
-            raise PermissionDenied(NO_REGISTER_ROLE)
-        return f.RequestRegisterForm(data, agencies=agencies, initial={"handed_in_on": _today()})
+        return f.RequestRegisterForm(data, agencies=self._agencies(), initial={"handed_in_on": _today()})
 
     def get(self, request):
         return render(request, self.template_name, {"form": self._form()})

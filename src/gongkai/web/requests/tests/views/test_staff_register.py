@@ -59,4 +59,6 @@ class RequestRegisterViewTests(StaffWorld, TestCase):
 
     def test_user_without_clerk_role_cannot_register(self):
         self.client.force_login(self.county_head)
-        self.assertEqual(403, self.client.get(URL).status_code)
+        self.assertContains(self.client.get(URL), "您没有登记申请的岗位", status_code=403)
+        self.client.post(URL, self._data())
+        self.assertFalse(InfoRequest.objects.exists())
