@@ -80,6 +80,7 @@ def line_tokens(line: Line) -> list[Token]:
 
 
 _NUMBERING = re.compile(r"\d[.、]")
+_DIGIT = re.compile(r"\d")
 
 
 def _label_then_counts(text: str, location: Location) -> list[Token] | None:
@@ -92,8 +93,8 @@ def _label_then_counts(text: str, location: Location) -> list[Token] | None:
     if any(p in MARKS for p in parts[:k]):
         return None
     label = " ".join(parts[:k])
-    digits_in_label = sum(ch.isdigit() for ch in label)
-    if digits_in_label and not (digits_in_label == 1 and _NUMBERING.match(label)):
+    digit = _DIGIT.search(label)
+    if digit and (digit.start() != 0 or not _NUMBERING.match(label) or _DIGIT.search(label, 1)):
         return None
     tokens: list[Token] = [Text(join_spaced(label), location)] if label else []
     tokens.extend(Value(p, location) for p in parts[k:])
