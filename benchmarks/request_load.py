@@ -328,7 +328,7 @@ def main() -> None:
             return prepare
 
         def worklist(client, state, rng):
-            status, text = client.request("GET", "/staff/")
+            status, _text = client.request("GET", "/staff/")
             return status == 200
 
         def status_token(client):

@@ -238,11 +238,12 @@ def formats(as_json: bool = JSON_OPT) -> None:
 def _register_extras() -> None:
     """Commands of the other parts: deadlines, and the web platform (Django is imported only
     when one of its commands runs)."""
-    from gongkai import cli_deadline, cli_demo, cli_web
+    from gongkai import cli_deadline, cli_demo, cli_report, cli_web
 
     cli_deadline.register(app)
     cli_web.register(app)
     cli_demo.register(app)
+    cli_report.register(app)
 
 
 _register_extras()

@@ -135,7 +135,7 @@ def demo_organisation() -> tuple[list[Agency], dict[str, dict[str, User]], DemoS
     agencies = [county]
     for name, code, kind in people.CHILDREN:
         agencies.append(Agency.objects.create(name=name, short_name=name.removeprefix("乌鲁木齐县"), code=code,
-                                              kind=kind, parent=county, phone="0991-58020%02d" % len(agencies)))
+                                              kind=kind, parent=county, phone=f"0991-58020{len(agencies):02d}"))
     # One hash for everyone: hashing the same demo password per user only costs time.
     password = make_password(people.DEMO_PASSWORD)
     staff: dict[str, dict[str, User]] = {}

@@ -120,3 +120,8 @@ REPLY_SUMMARIES = {
     "rejected_confirmation": "您要求确认或者重新出具已获取的信息，不属于政府信息公开申请的范围，不予处理。",
     "other_misc": "您申请的事项已另行处理，特此告知。",
 }
+# The office's own legal basis, for the rows the 条例 names no article for (the 告知书 needs one).
+LEGAL_BASES = {
+    "rejected_confirmation": "《中华人民共和国政府信息公开条例》第二条、第二十七条",
+    "other_misc": "《中华人民共和国政府信息公开条例》第二十七条",
+}

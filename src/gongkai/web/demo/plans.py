@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from gongkai.calendar import WorkCalendar, count_workdays, is_workday
 from gongkai.calendar.deadline import ANSWER_DAYS, CORRECTION_NOTICE_DAYS, FEE_PAYMENT_DAYS
 from gongkai.identity import credit_code_check_char, resident_id_check_char
+from gongkai.notices import notice_template_for
 from gongkai.web.demo import people
 from gongkai.web.requests.constants import (
     NATURAL_PERSON,
@@ -26,6 +27,7 @@ from gongkai.web.requests.constants import (
     InfoForm,
     RequestChannel,
 )
+from gongkai.web.requests.forms_staff import reply_note  # the stored form of summary + legal basis
 from gongkai.web.requests.services import Applicant, ReceiptFacts
 
 BEIJING = ZoneInfo("Asia/Shanghai")
@@ -184,7 +186,10 @@ class Planner:
     # --- scenarios: the steps after receipt (or after submission) -------------------------
     def _reply(self, day: date, *outcomes: str) -> Step:
         main = "partly_granted" if len(outcomes) > 1 else outcomes[0]
-        return Step("reply", day, {"outcomes": list(outcomes), "summary": people.REPLY_SUMMARIES[main]})
+        # Rows the 条例 gives no article for need the office's own legal basis in the 告知书.
+        basis = people.LEGAL_BASES.get(main, "") if not notice_template_for(main)[1].articles else ""
+        return Step("reply", day, {"outcomes": list(outcomes),
+                                   "summary": reply_note(people.REPLY_SUMMARIES[main], basis)})
 
     def _archive(self, replied: date) -> list[Step]:
         # Most closed files are archived a few weeks later (第四十五条 归档).

@@ -7,14 +7,13 @@ from collections.abc import Callable
 
 from gongkai.web.runner import DEFAULT_SETTINGS
 
-# Pages in the order a newcomer wants them: (label, URL name, fallback path when not routed yet).
+# Pages in the order a newcomer wants them: (label, URL name, needs the county's code).
 _PAGES = (
-    ("网上申请（公众）", "requests:public_apply", "/"),
-    ("申请查询（公众）", "requests:public_status", None),
-    ("工作人员登录", "requests:staff_login", None),
-    ("工作台（工作人员）", "requests:staff_worklist", None),
-    ("管理后台", "admin:index", "/admin/"),
-    ("API 文档", "api-1.0.0:openapi-view", "/api/docs"),
+    ("网上申请（公众）", "requests_public:apply", True),
+    ("申请查询（公众）", "requests_public:status", False),
+    ("工作人员登录", "staff:login", False),
+    ("管理后台", "admin:index", False),
+    ("API 文档", "api:openapi-view", False),
 )
 
 
@@ -49,24 +48,21 @@ def run_demo(*, migrate: bool, base_url: str, seed: int, echo: Callable[[str], N
 
 
 def page_urls(base_url: str) -> list[tuple[str, str]]:
-    """The main pages' addresses; pages not routed (yet) are left out."""
+    """The main pages' addresses; a page not routed (yet) is left out rather than guessed."""
     from django.urls import NoReverseMatch, reverse
 
     from gongkai.web.agencies.models import Agency
 
     county = Agency.objects.filter(parent__isnull=True).order_by("pk").first()
     urls = []
-    for label, name, fallback in _PAGES:
-        path = None
-        for kwargs in ({"code": county.code} if county else None, None):
-            try:
-                path = reverse(name, kwargs=kwargs)
-                break
-            except NoReverseMatch:
-                continue
-        path = path or fallback
-        if path:
-            urls.append((label, base_url.rstrip("/") + path))
+    for label, name, per_agency in _PAGES:
+        if per_agency and county is None:
+            continue
+        try:
+            path = reverse(name, kwargs={"agency_code": county.code} if per_agency else None)
+        except NoReverseMatch:
+            continue
+        urls.append((label, base_url.rstrip("/") + path))
     return urls
 
 

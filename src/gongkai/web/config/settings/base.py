@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "gongkai.web.audit",
     "gongkai.web.calendars",
     "gongkai.web.requests",
+    "gongkai.web.reports",
     "gongkai.web.demo",
 ]
 

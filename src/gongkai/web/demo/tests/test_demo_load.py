@@ -9,12 +9,14 @@ from datetime import date
 import typer
 from django.contrib.auth import authenticate
 from django.test import TestCase
+from django.urls import reverse
 from django.utils import timezone
 from freezegun import freeze_time
 from typer.testing import CliRunner
 
 from gongkai import cli_demo
 from gongkai.web.accounts.constants import Role
+from gongkai.web.accounts.models import User
 from gongkai.web.agencies.models import Agency
 from gongkai.web.audit.models import AuditEvent
 from gongkai.web.demo import people
@@ -66,6 +68,16 @@ class DemoLoadTests(TestCase):
         for request in InfoRequest.objects.all():
             with self.subTest(request=request.tracking_number):
                 self.assertIn(f"-{timezone.localtime(request.created_at).year}-", request.tracking_number)
+
+    def test_every_reply_has_its_notice(self):
+        """Each replied request's 告知书 can be generated, whichever row it counts under."""
+        self.client.force_login(User.objects.get(username="head"))
+        replied = InfoRequest.objects.filter(agency__code=people.COUNTY[1], replied_on__isnull=False)
+        self.assertTrue(replied.exists())
+        for request in replied:
+            with self.subTest(request=request.tracking_number, outcome=request.outcome):
+                response = self.client.get(reverse("staff:notice", kwargs={"pk": request.pk}))
+                self.assertEqual(200, response.status_code)
 
     def test_county_has_a_login_for_each_role(self):
         county = Agency.objects.get(name="乌鲁木齐县人民政府")

@@ -14,14 +14,15 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 
 @pytest.fixture
-def browser(monkeypatch):
+def browser():
     from playwright.sync_api import sync_playwright
 
     executable = shutil.which("chromium")
     assert executable is not None, CHROMIUM_MISSING
-    # NOTE: Playwright's sync API keeps an asyncio loop running in this thread, and Django refuses
-    # ORM calls from a thread with a running loop; the test's own queries are synchronous and safe.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    # NOTE: while Playwright's sync API runs, this thread has an asyncio loop, so Django refuses ORM
+    # calls here (SynchronousOnlyOperation), and forcing them (DJANGO_ALLOW_ASYNC_UNSAFE) left a
+    # PostgreSQL session open that blocked dropping the test database. Tests using this fixture
+    # touch the database only in fixtures set up before it, and check results through the pages.
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         try:

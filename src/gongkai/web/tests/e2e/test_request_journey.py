@@ -15,8 +15,6 @@ from gongkai.web.demo.loader import demo_organisation
 from gongkai.web.requests.constants import GRANTED, RequestEventKind, RequestOutcome, RequestStatus
 from gongkai.web.tests.factories import resident_id
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
 DESCRIPTION = "申请公开南山旅游公路拓宽工程的环境影响评价批复文件"
 
 
@@ -71,8 +69,13 @@ def _act(page: Page, action: str, status: str, **fields: str) -> None:
     expect(page.locator("h1")).to_contain_text(status)
 
 
-def test_request_with_correction_and_extension_reaches_the_applicant(live_server, browser):
-    demo_organisation()
+@pytest.fixture
+def demo_staff(transactional_db):
+    """The demo county and its staff, made before the browser starts (see conftest)."""
+    return demo_organisation()
+
+
+def test_request_with_correction_and_extension_reaches_the_applicant(demo_staff, live_server, browser):
     base = live_server.url
     applicant = browser.new_context(locale="zh-CN").new_page()
     tracking_number, query_code = _apply(applicant, base)

@@ -40,3 +40,26 @@ class RequestRefreshOpenDeadlinesTests(TestCase):
     def test_unchanged_calendar_moves_nothing(self):
         registered(self.agency, self.user, handed_in_on=date(2026, 9, 28))
         self.assertEqual(0, request_refresh_open_deadlines(acting_user=self.user, reason="无变化"))
+
+
+class RefreshDeadlinesCommandTests(TestCase):
+    def test_running_consultation_moves_the_due_date_day_by_day(self):
+        from io import StringIO
+
+        from django.core.management import call_command
+
+        from gongkai.web.requests.services import request_accept, request_start_consultation
+
+        agency = AgencyFactory()
+        user = staff(agency, Role.CLERK, Role.REVIEWER, Role.HANDLER)
+        with freeze_time("2026-10-12 04:00:00"):
+            request = registered(agency, user, handed_in_on=date(2026, 9, 28))
+            request_accept(request=request, acting_user=user)
+            request_start_consultation(request=request, sent_on=date(2026, 10, 12), party="third_party",
+                                       addressee="某公司", acting_user=user)
+        with freeze_time("2026-10-16 04:00:00"):
+            out = StringIO()
+            call_command("refresh_deadlines", stdout=out)
+        request.refresh_from_db()
+        self.assertEqual(date(2026, 11, 6), request.answer_due_on)  # 10-12..10-16 not counted so far
+        self.assertIn("1件", out.getvalue())

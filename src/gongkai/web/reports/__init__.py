@@ -1,0 +1,1 @@
+"""年度报告 from the records: drafts per agency and year, computed tables, workflow, publication."""
