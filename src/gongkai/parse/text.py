@@ -45,7 +45,7 @@ def _cell_grid(lines: list[str], i: int, source: str | None, blocks: list[Block]
     while i < len(lines):
         line = lines[i]
         if line.startswith("\t"):
-            text = line[1:].replace("[bookmark: _GoBack]", "")
+            text = line[1:].replace("[bookmark: _GoBack]", "") if "[" in line else line[1:]
             row.append(GridCell(text.strip(), Location(source, i + 1)))
         elif line.strip() or not _grid_goes_on(lines, i):
             break
