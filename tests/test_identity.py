@@ -11,7 +11,6 @@ from gongkai.identity import (
     IdentityNumberError,
     credit_code_check_char,
     is_valid_resident_id,
-    mask_number,
     resident_id_check_char,
     validate_credit_code,
     validate_resident_id,
@@ -115,7 +114,3 @@ def test_bad_credit_code_is_refused(text, code):
     with pytest.raises(IdentityNumberError) as caught:
         validate_credit_code(text)
     assert code == caught.value.code
-
-
-def test_mask_keeps_only_the_ends():
-    assert "110***********002X" == mask_number(STANDARD_RESIDENT_ID)

@@ -163,18 +163,3 @@ def validate_credit_code(text: str) -> str:
             code="credit-check",
         )
     return code
-
-
-def mask_number(text: str, *, keep_start: int = 3, keep_end: int = 4) -> str:
-    """An identity or phone number for lists and exports: only its ends stay readable.
-
-    >>> mask_number("11010519491231002X")
-    '110***********002X'
-    >>> mask_number("13912345678")
-    '139****5678'
-    >>> mask_number("123")
-    '***'
-    """
-    if len(text) <= keep_start + keep_end:
-        return "*" * len(text)
-    return text[:keep_start] + "*" * (len(text) - keep_start - keep_end) + text[-keep_end:]

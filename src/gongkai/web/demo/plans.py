@@ -78,6 +78,7 @@ class Planner:
         self.calendar = calendar
         self.today = today
         self._serial = 0
+        self._agency_code = ""
 
     # --- days ---------------------------------------------------------------------------
     def wd(self, day: date, n: int) -> date:
@@ -100,7 +101,7 @@ class Planner:
         return day.weekday() < 5
 
     def back(self, n: int) -> date:
-        """The working day ``n`` working days before today (today's own step counts as 0)."""
+        """``back(0)`` is the last working day before today, ``back(n)`` n working days before that."""
         day = self.workday_on_or_before(self.today - timedelta(days=1))
         while n > 0:
             day = self.workday_on_or_before(day - timedelta(days=1))
@@ -138,10 +139,13 @@ class Planner:
     def description(self, agency_code: str, day: date, *, vague: bool = False) -> str:
         if vague:
             return "申请公开" + self.rng.choice(people.VAGUE_TOPICS) + "。"
+        return f"申请公开{self._topic(agency_code, day)}。{self.rng.choice(people.PURPOSES)}。"
+
+    def _topic(self, agency_code: str, day: date) -> str:
+        """Something this agency holds; the county office gets the general topics."""
         suffix = agency_code.split("-", 1)[1] if "-" in agency_code else ""
         topics = people.AGENCY_TOPICS.get(suffix, people.TOPICS)
-        topic = self.rng.choice(topics) % {"year": day.year - self.rng.choice((0, 1))}
-        return f"申请公开{topic}。{self.rng.choice(people.PURPOSES)}。"
+        return self.rng.choice(topics) % {"year": day.year - self.rng.choice((0, 1))}
 
     def form(self) -> tuple[str, str]:
         """(info_form, delivery): most want electronic copies online or by e-mail."""
@@ -164,6 +168,7 @@ class Planner:
         vague = scenario in {"correction", "no_correction", "unclear"}
         description = self.description(agency_code, arrived, vague=vague)
         applicant = self.applicant(delivery=delivery)
+        self._agency_code = agency_code  # the scenarios' texts name what this agency holds
         steps: list[Step] = []
         receipt = None
         if channel == RequestChannel.WEB:
@@ -232,7 +237,7 @@ class Planner:
     def _s_correction(self, received: date, *, outcome: str = "granted") -> list[Step]:
         steps, asked, respond_by = self._correction_steps(received)
         corrected = min(asked + timedelta(days=self.rng.randint(2, 12)), respond_by)
-        topic = self.rng.choice(people.TOPICS) % {"year": received.year}
+        topic = self._topic(self._agency_code, received)
         steps.append(Step("record_correction", corrected,
                           {"note": self.rng.choice(people.CORRECTION_NOTES) % {"topic": topic}}))
         # 第三十条: the 20 working days count again from the corrected request.

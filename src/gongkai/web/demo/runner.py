@@ -3,6 +3,7 @@ and print where to go and how to log in. ``gongkai.cli_demo`` imports this lazil
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable
 
 from gongkai.web.runner import DEFAULT_SETTINGS
@@ -26,10 +27,13 @@ def run_demo(*, migrate: bool, base_url: str, seed: int, echo: Callable[[str], N
 
     django.setup()
     from gongkai.web.demo import people
-    from gongkai.web.demo.loader import DemoNotLoaded, demo_load
+    from gongkai.web.demo.loader import DemoNotLoaded, database_contents, demo_load
 
     if migrate:
         call_command("migrate", interactive=False, verbosity=0)
+    if not database_contents():
+        # Diagnostics go to stderr (STYLE E7); a year of requests through the services takes a while.
+        print("正在载入演示数据（一年的申请逐件经由办理服务生成，约需半分钟）……", file=sys.stderr, flush=True)
     try:
         summary = demo_load(seed=seed)
         loaded, reason = True, ""

@@ -2,7 +2,8 @@
 
 * The agency's own staff draft, edit, submit and publish its report (issue 4: only the agency's
   staff edit it); the head or the administrator submits, publishes and corrects it.
-* The supervising agency (the parent) returns or accepts it, by its head or administrator.
+* The supervising agency (the parent) returns or accepts it, by its head or administrator; an
+  agency without a parent on the platform reviews its own report.
 * Anyone who may see the agency's cases may read the report; otherwise the same 404 as missing.
 """
 from __future__ import annotations
@@ -37,8 +38,10 @@ ACTION_LABELS = {"create": "新建", "edit": "编辑", "submit": "报送", "publ
 class ReportPolicy:
     def user_can(self, user, action: str, agency) -> bool:
         whose, roles = ACTION_ROLES[action]
-        target = agency.parent_id if whose == "parent" else agency.pk
-        return target is not None and bool(roles & membership_roles(user=user, agency_id=target))
+        # NOTE: the top of the platform's hierarchy (a county government) has no supervisor here;
+        # its own head reviews its report, so the workflow stays the same for everyone.
+        target = agency.parent_id or agency.pk if whose == "parent" else agency.pk
+        return bool(roles & membership_roles(user=user, agency_id=target))
 
     def require(self, user, action: str, *, agency) -> None:
         """Raise PermissionDenied unless ``user`` may take ``action`` on ``agency``'s report."""

@@ -32,7 +32,7 @@ from gongkai.web.reports.constants import (
     ReportStatus,
 )
 from gongkai.web.reports.models import AppealRecord, ImportedReport, ReportDraft
-from gongkai.web.reports.selectors import report_check, report_get_open
+from gongkai.web.reports.selectors import report_check, report_fee_statement, report_get_open
 
 REPORT_EXISTS = "%(agency)s%(year)s年度报告已有未发布的版本（第%(version)s版），请继续编辑该版本"
 REPORT_PUBLISHED_USE_CORRECTION = "%(agency)s%(year)s年度报告已发布；如需更正，请新建更正版本"
@@ -95,7 +95,9 @@ def report_draft_create(*, agency, year: int, acting_user) -> ReportDraft:
         if existing.status == ReportStatus.PUBLISHED:
             raise ApplicationError("report-published", REPORT_PUBLISHED_USE_CORRECTION % params)
         raise ApplicationError("report-exists", REPORT_EXISTS % params)
+    # 一 starts from the five parts the format names; 六 from the 信息处理费 statement of the fee records.
     draft = ReportDraft(agency=agency, year=year, edition=format_for_year(year).id, overview=OVERVIEW_SCAFFOLD,
+                        other=report_fee_statement(agency=agency, year=year),
                         created_by=acting_user if getattr(acting_user, "is_authenticated", False) else None)
     draft.full_clean()
     draft.save()

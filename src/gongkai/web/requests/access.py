@@ -7,14 +7,19 @@
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from gongkai.web.accounts.constants import Role
 from gongkai.web.accounts.selectors import agency_ids_visible_to, membership_roles
 from gongkai.web.requests.constants import ACTION_LABELS, WORKFLOW
-from gongkai.web.requests.models import InfoRequest
+from gongkai.web.requests.models import InfoRequest, RequestEvent
+from gongkai.web.requests.rules import HISTORY_RULES, history_refusal
 
 REQUEST_NOT_FOUND = "申请不存在"
 ACTION_NOT_ALLOWED = "您在%(agency)s没有“%(action)s”所需的岗位（需要：%(roles)s）"
@@ -79,8 +84,27 @@ def access_request_by_id(user, request_id: int) -> InfoRequest:
         raise Http404(REQUEST_NOT_FOUND) from None
 
 
-def request_available_actions(user, request: InfoRequest) -> list[str]:
-    """The workflow actions ``user`` may take on ``request`` now: right status and right role."""
+def access_request_attachment_by_id(user, request_id: int) -> InfoRequest:
+    """The request, for its attachment, if ``user`` holds a role in the request's own agency and it
+    has one; the same Http404 as a missing request otherwise (a supervisor sees the case, not the papers)."""
+    request = access_request_by_id(user, request_id)
+    if not request.attachment or not membership_roles(user=user, agency_id=request.agency_id):
+        raise Http404(REQUEST_NOT_FOUND)
+    return request
+
+
+def request_available_actions(user, request: InfoRequest, *, events: Sequence[RequestEvent] | None = None,
+                              today: date | None = None) -> list[str]:
+    """The workflow actions ``user`` may take on ``request`` today: the checks ``services._base.begin``
+    makes, in the same terms (role, status, then the history rules of ``rules``).
+
+    ``events`` is the request's timeline when the caller already has it (saves a query).
+    """
     roles = membership_roles(user=user, agency_id=request.agency_id)
-    return [action for action, (sources, _to) in WORKFLOW.items()
-            if request.status in sources and ACTION_ROLES[action] & roles]
+    candidates = [action for action, (sources, _to) in WORKFLOW.items()
+                  if request.status in sources and ACTION_ROLES[action] & roles]
+    if not any(action in HISTORY_RULES for action in candidates):
+        return candidates
+    events = list(request.events.all()) if events is None else events
+    day = today or timezone.localdate()  # the latest day an action may carry; see rules.HISTORY_RULES
+    return [action for action in candidates if history_refusal(action, request, events, day=day) is None]

@@ -117,6 +117,8 @@ S = RequestStatus
 # Received and not yet answered: these count as carried over at a year's end.
 OPEN_STATUSES = frozenset({S.REGISTERED, S.AWAITING_CORRECTION, S.IN_PROGRESS, S.CONSULTING, S.AWAITING_FEE})
 CLOSED_STATUSES = frozenset({S.REPLIED, S.WITHDRAWN, S.CLOSED, S.ARCHIVED})
+# A pause still running (consultation 第三十二条, fee wait 第四十二条) moves the answer due date every day.
+PAUSED_STATUSES = frozenset({S.CONSULTING, S.AWAITING_FEE})
 # Statuses in which a request may have no day of receipt: never received, or closed from there.
 UNRECEIVED_STATUSES = frozenset({S.SUBMITTED, S.WITHDRAWN, S.ARCHIVED})
 

@@ -119,4 +119,5 @@ def refresh_due_dates(request: InfoRequest, *, as_of: date, calendar: WorkCalend
     request.answer_due_on = answer.due if answer else None
     request.answer_due_provisional = bool(answer and answer.provisional)
     request.correction_notice_due_on = notice.due if notice else None
-    return ["answer_due_on", "answer_due_provisional", "correction_notice_due_on"]
+    request.deadlines_as_of = as_of
+    return ["answer_due_on", "answer_due_provisional", "correction_notice_due_on", "deadlines_as_of"]

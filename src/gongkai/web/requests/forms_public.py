@@ -6,67 +6,26 @@ rules too, only so that the applicant sees every problem at once.
 """
 from __future__ import annotations
 
-from pathlib import PurePath
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 
 from gongkai.identity import IdentityNumberError, validate_credit_code, validate_resident_id
+from gongkai.web.requests.attachments import (  # noqa: F401  (re-exported: the form's limits)
+    ATTACHMENT_MAX_BYTES,
+    ATTACHMENT_MAX_TEXT,
+    ATTACHMENT_TYPES_TEXT,
+    check_attachment,
+)
 from gongkai.web.requests.constants import ApplicantType, Delivery, IdType, InfoForm
 from gongkai.web.requests.models import InfoRequest
 
-ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
-ATTACHMENT_MAX_TEXT = "10 MB"
-# Extension -> the first bytes every such file starts with; a renamed program fails the second check.
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy Word (.doc) compound file
-_ZIP = b"PK\x03\x04"  # .docx is a zip package
-ATTACHMENT_SIGNATURES: dict[str, tuple[bytes, ...]] = {
-    "pdf": (b"%PDF-",),
-    "jpg": (b"\xff\xd8\xff",),
-    "jpeg": (b"\xff\xd8\xff",),
-    "png": (b"\x89PNG\r\n\x1a\n",),
-    "doc": (_OLE,),
-    "docx": (_ZIP,),
-}
-ATTACHMENT_TYPES_TEXT = "PDF、JPG、PNG、DOC、DOCX"
-
-ATTACHMENT_TOO_LARGE = "附件过大：不能超过%(limit)s（所选文件为%(size)s）"
-ATTACHMENT_WRONG_TYPE = "附件类型不支持：只接受%(types)s文件（所选文件为“%(name)s”）"
-ATTACHMENT_CONTENT_MISMATCH = "附件内容与扩展名不符：“%(name)s”不是有效的%(ext)s文件"
-ATTACHMENT_EMPTY = "附件是空文件，请重新选择"
 POSTAL_CODE_INVALID = "邮政编码应为6位数字"
 TRACKING_NUMBER_INVALID = "申请编号格式不正确，例如 WLMQX-2026-00001"
 
 _REQUIRED = {"required": "此项必填"}
 # Fields InfoRequest.clean() relates to each other.
 _CROSS_CHECKED_FIELDS = ("applicant_type", "id_type", "id_number", "phone", "email", "address", "delivery")
-
-
-def _size_text(size: int) -> str:
-    if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):.1f} MB"
-    return f"{max(size // 1024, 1)} KB"
-
-
-def check_attachment(upload) -> None:
-    """Raise ValidationError unless ``upload`` is a PDF, image or Word file of at most 10 MB."""
-    name = upload.name or ""
-    ext = PurePath(name).suffix.lower().lstrip(".")
-    if ext not in ATTACHMENT_SIGNATURES:
-        raise ValidationError(ATTACHMENT_WRONG_TYPE, code="attachment-type",
-                              params={"types": ATTACHMENT_TYPES_TEXT, "name": name})
-    if upload.size == 0:
-        raise ValidationError(ATTACHMENT_EMPTY, code="attachment-empty")
-    if upload.size > ATTACHMENT_MAX_BYTES:
-        raise ValidationError(ATTACHMENT_TOO_LARGE, code="attachment-size",
-                              params={"limit": ATTACHMENT_MAX_TEXT, "size": _size_text(upload.size)})
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    if not head.startswith(ATTACHMENT_SIGNATURES[ext]):
-        raise ValidationError(ATTACHMENT_CONTENT_MISMATCH, code="attachment-content",
-                              params={"name": name, "ext": ext.upper()})
 
 
 class RequestApplyForm(forms.Form):

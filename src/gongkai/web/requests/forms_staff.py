@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 
 from gongkai.calendar.deadline import MAX_EXTENSION_DAYS
 from gongkai.notices import notice_template_for
+from gongkai.web.requests.attachments import ATTACHMENT_MAX_TEXT, ATTACHMENT_TYPES_TEXT, check_attachment
 from gongkai.web.requests.constants import (
     CLOSURE_OUTCOMES,
     OUTCOME_IDS,
@@ -29,8 +30,8 @@ from gongkai.web.requests.services import Applicant, ReceiptFacts
 _REQUIRED = {"required": "此项必填"}
 RECEIPT_DAY_NEEDED = "%(channel)s的申请须填写%(what)s（第三十一条）"
 LEGAL_BASIS_NEEDED = "“%(label)s”在条例中没有对应条款，请填写答复所依据的法律规定"
-# The reply service keeps one text; the basis the office adds is its last paragraph, so the
-# 告知书 can cite it (see reply_note / split_reply_note).
+# TODO(lead): only web/demo/plans.py still writes the basis into the summary (reply_note); once it
+# passes request_reply(legal_basis=...), delete LEGAL_BASIS_MARK, reply_note and split_reply_note.
 LEGAL_BASIS_MARK = "\n法律依据："
 
 
@@ -98,10 +99,18 @@ class RequestRegisterForm(forms.Form):
     description = _text("所需信息的名称、文号或其他特征描述", rows=4)
     info_form = forms.ChoiceField(label="信息的载体形式", choices=InfoForm.choices, error_messages=_REQUIRED)
     delivery = forms.ChoiceField(label="获取信息的方式", choices=Delivery.choices, error_messages=_REQUIRED)
+    attachment = forms.FileField(label="附件（可选）", required=False,
+                                 help_text=f"申请书扫描件、身份证明复印件等；{ATTACHMENT_TYPES_TEXT}，不超过{ATTACHMENT_MAX_TEXT}")
 
     def __init__(self, *args, agencies, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = agencies
+
+    def clean_attachment(self):
+        upload = self.cleaned_data.get("attachment")
+        if upload:
+            check_attachment(upload)
+        return upload or None
 
     def clean(self):
         data = super().clean()
@@ -227,18 +236,15 @@ class ReplyForm(forms.Form):
     def outcomes(self) -> list[str]:
         return [self.cleaned_data["outcome"], *self.cleaned_data["other_parts"]]
 
-    def note(self) -> str:
-        return reply_note(self.cleaned_data["summary"], self.cleaned_data["legal_basis"])
-
 
 def reply_note(summary: str, legal_basis: str) -> str:
-    """The reply's text as stored: the explanation, then the office's legal basis if any."""
+    """Deprecated: the basis appended to the summary, as replies were stored before ``legal_basis``."""
     basis = legal_basis.strip()
     return summary.strip() + (LEGAL_BASIS_MARK + basis if basis else "")
 
 
 def split_reply_note(note: str) -> tuple[str, str]:
-    """``reply_note`` reversed: (explanation, legal basis)."""
+    """``reply_note`` reversed: (explanation, legal basis); for replies stored the old way only."""
     summary, _mark, basis = note.rpartition(LEGAL_BASIS_MARK)
     return (summary, basis) if _mark else (note, "")
 

@@ -5,10 +5,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from gongkai.identity import IdentityNumberError, mask_number, validate_credit_code, validate_resident_id
+from gongkai.identity import IdentityNumberError, validate_credit_code, validate_resident_id
+from gongkai.masking import mask_id_number, mask_phone
+from gongkai.web.requests.attachments import attachment_upload_to
 from gongkai.web.requests.constants import (
     CLOSED_STATUSES,
     NATURAL_PERSON,
+    PAUSED_STATUSES,
     UNRECEIVED_STATUSES,
     ApplicantType,
     Delivery,
@@ -53,6 +56,12 @@ class InfoRequest(models.Model):
     info_form = models.CharField("信息的载体形式", max_length=20, choices=InfoForm.choices)
     delivery = models.CharField("获取信息的方式", max_length=20, choices=Delivery.choices)
 
+    # The applicant's optional attachment (identity papers, a power of attorney); see requests.attachments.
+    attachment = models.FileField("附件", upload_to=attachment_upload_to, max_length=200, blank=True)
+    attachment_name = models.CharField("附件原文件名", max_length=255, blank=True)
+    attachment_size = models.PositiveIntegerField("附件大小（字节）", null=True, blank=True)
+    attachment_content_type = models.CharField("附件类型", max_length=100, blank=True)
+
     # Receipt facts (第三十一条); which one counts depends on the channel.
     handed_in_on = models.DateField("当面提交日", null=True, blank=True)
     post_signature_required = models.BooleanField("邮件需签收", default=False)
@@ -68,6 +77,8 @@ class InfoRequest(models.Model):
     answer_due_on = models.DateField("答复期限", null=True, blank=True)
     answer_due_provisional = models.BooleanField("答复期限为暂定", default=False)
     correction_notice_due_on = models.DateField("补正告知期限", null=True, blank=True)
+    # The day the cache was computed for: a running pause makes it stale the next day.
+    deadlines_as_of = models.DateField("期限计算日", null=True, blank=True)
 
     replied_on = models.DateField("答复日", null=True, blank=True)
     closed_on = models.DateField("办结日", null=True, blank=True)
@@ -82,6 +93,9 @@ class InfoRequest(models.Model):
         ordering = ["-created_at"]
         indexes = [
             models.Index(fields=["agency", "status", "answer_due_on"], name="request_worklist_idx"),
+            # Finds the paused cases whose cached due date is from an earlier day (one cheap query per page).
+            models.Index(fields=["deadlines_as_of"], condition=Q(status__in=sorted(PAUSED_STATUSES)),
+                         name="request_paused_asof_idx"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(status__in=RequestStatus.values), name="request_status_valid"),
@@ -98,6 +112,11 @@ class InfoRequest(models.Model):
             # Past the online confirmation every request has its day of receipt (第三十一条).
             models.CheckConstraint(condition=Q(received_on__isnull=False) | Q(status__in=sorted(UNRECEIVED_STATUSES)),
                                    name="request_received_on_known"),
+            # An attachment is stored with its original name and size, or not at all.
+            models.CheckConstraint(
+                condition=(Q(attachment="") & Q(attachment_name="") & Q(attachment_size__isnull=True))
+                | (~Q(attachment="") & ~Q(attachment_name="") & Q(attachment_size__gt=0)),
+                name="request_attachment_complete"),
         ]
 
     def __str__(self) -> str:
@@ -122,11 +141,11 @@ class InfoRequest(models.Model):
 
     @property
     def id_number_masked(self) -> str:
-        return mask_number(self.id_number)
+        return mask_id_number(self.id_number)
 
     @property
     def phone_masked(self) -> str:
-        return mask_number(self.phone)
+        return mask_phone(self.phone)
 
     @property
     def is_open(self) -> bool:

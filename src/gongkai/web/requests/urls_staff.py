@@ -15,5 +15,6 @@ urlpatterns = [
     path("requests/new/", staff.RequestRegisterView.as_view(), name="register"),
     path("requests/<int:pk>/", staff.RequestDetailView.as_view(), name="detail"),
     path("requests/<int:pk>/notice.docx", staff.RequestNoticeView.as_view(), name="notice"),
+    path("requests/<int:pk>/attachment/", staff.RequestAttachmentView.as_view(), name="attachment"),
     path("requests/<int:pk>/<slug:action>/", staff.RequestActionView.as_view(), name="action"),
 ]

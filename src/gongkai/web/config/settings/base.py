@@ -81,4 +81,5 @@ STATIC_ROOT = DATA_DIR / "static"
 MEDIA_URL = "media/"
 MEDIA_ROOT = DATA_DIR / "media"
 
-LOGIN_URL = "admin:login"
+# Staff pages send anonymous visitors here; the admin keeps its own login page.
+LOGIN_URL = "staff:login"

@@ -9,7 +9,8 @@ from gongkai.web.agencies.models import Agency
 from gongkai.web.requests.api.schemas import PublicStatusOut, ReceiptOut, RequestSubmitIn, StatusQueryIn
 from gongkai.web.requests.models import InfoRequest
 from gongkai.web.requests.selectors import request_get_public
-from gongkai.web.requests.services import Applicant, request_submit
+from gongkai.web.requests.services import Applicant, request_deadlines_catch_up, request_submit
+from gongkai.web.requests.services._base import today
 
 AGENCY_NOT_FOUND = "机关不存在或不受理网上申请"
 STATUS_NOT_FOUND = "申请编号或查询码不正确"
@@ -51,6 +52,7 @@ def submit(request: HttpRequest, agency_code: str, payload: RequestSubmitIn):
 @router.post("/requests/status", response=PublicStatusOut, auth=None, summary="查询申请办理状态",
              throttle=[AnonRateThrottle("30/m")])
 def status(request: HttpRequest, payload: StatusQueryIn):
+    request_deadlines_catch_up(as_of=today())  # answer_due_on below is the cached one
     found = request_get_public(tracking_number=payload.tracking_number, query_code=payload.query_code)
     if found is None:
         raise Http404(STATUS_NOT_FOUND)

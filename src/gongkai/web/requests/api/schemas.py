@@ -192,6 +192,8 @@ class ReplyIn(Schema):
     outcomes: list[str] = Field(min_length=1, description="每部分信息的办理结果（年度报告行 id），区分处理的计为 partly_granted")
     replied_on: date
     summary: str = ""
+    legal_basis: str = Field("", max_length=300,
+                             description="条例条款之外所依据的法律规定，写入告知书；rejected_confirmation、other_misc 须填写")
 
 
 class WithdrawIn(Schema):

@@ -67,7 +67,9 @@ def _list_item(r: InfoRequest) -> dict:
 def _detail(user, r: InfoRequest) -> dict:
     # Issue 3 §7: full PII only for the request's own agency; a supervising agency sees it masked.
     own = bool(membership_roles(user=user, agency_id=r.agency_id))
-    deadline = request_deadline_explained(request=r, today=today())
+    now = today()
+    deadline = request_deadline_explained(request=r, today=now)
+    timeline = list(request_timeline(request=r))
     return {
         **_list_item(r),
         "id_number": r.id_number if own else r.id_number_masked,
@@ -79,18 +81,19 @@ def _detail(user, r: InfoRequest) -> dict:
         "closed_on": r.closed_on, "correction_notice_due_on": r.correction_notice_due_on,
         "deadline": ({"due": deadline.due, "provisional": deadline.provisional,
                       "explanation": list(deadline.explanation)} if deadline else None),
-        "actions": request_available_actions(user, r),
+        "actions": request_available_actions(user, r, events=timeline, today=now),
         "timeline": [
             {"kind": e.kind, "kind_label": e.get_kind_display(), "day": e.day, "status_before": e.status_before,
              "status_after": e.status_after, "actor": str(e.actor) if e.actor else None, "note": e.note,
              "data": e.data}
-            for e in request_timeline(request=r)
+            for e in timeline
         ],
     }
 
 
 @router.get("/requests", response=StaffListOut, summary="待办列表（按期限排序）")
 def request_list(request: HttpRequest, filters: Query[ListFilters]):
+    services.request_deadlines_catch_up(as_of=today())  # due dates of running pauses, as the pages do
     agency_id = None
     if filters.agency_code:
         agency_id = Agency.objects.filter(code=filters.agency_code).values_list("pk", flat=True).first() or -1
@@ -119,6 +122,7 @@ def request_register(request: HttpRequest, payload: RequestRegisterIn):
 
 @router.get("/requests/{request_id}", response=StaffDetailOut, summary="案件详情与办理记录")
 def request_detail(request: HttpRequest, request_id: int):
+    services.request_deadlines_catch_up(as_of=today())
     return _detail(request.auth, access_request_by_id(request.auth, request_id))
 
 
@@ -198,7 +202,7 @@ def close_fee_unpaid(request: HttpRequest, request_id: int, payload: ClosedOnIn)
 @router.post("/requests/{request_id}/reply", response=StaffDetailOut, summary="答复")
 def reply(request: HttpRequest, request_id: int, payload: ReplyIn):
     return _act(request, request_id, services.request_reply, outcomes=payload.outcomes,
-                replied_on=payload.replied_on, summary=payload.summary)
+                replied_on=payload.replied_on, summary=payload.summary, legal_basis=payload.legal_basis)
 
 
 @router.post("/requests/{request_id}/withdraw", response=StaffDetailOut, summary="撤回")

@@ -18,6 +18,7 @@ from gongkai.web.requests.access import request_policy
 from gongkai.web.requests.constants import ACTION_LABELS, WORKFLOW
 from gongkai.web.requests.deadlines import refresh_due_dates
 from gongkai.web.requests.models import InfoRequest, RequestEvent
+from gongkai.web.requests.rules import HISTORY_RULES, history_refusal
 
 REQUEST_TRANSITION_BLOCKED = "申请当前状态为“%(status)s”，不能%(action)s"
 DAY_IN_FUTURE = "%(what)s（%(day)s）不能晚于今天（%(today)s）"
@@ -63,8 +64,9 @@ class Step:
     status_before: str
 
 
-def begin(request: InfoRequest, action: str, *, acting_user) -> Step:
-    """Lock the row, check the role and the workflow (in that order: no state leaks without a role)."""
+def begin(request: InfoRequest, action: str, *, acting_user, day: date | None = None) -> Step:
+    """Lock the row, check the role, the workflow and the case's history (``rules``), in that order:
+    no state leaks without a role. ``day`` is the date the action carries (default today)."""
     locked = InfoRequest.objects.select_for_update().select_related("agency").get(pk=request.pk)
     request_policy.require(acting_user, action, agency=locked.agency)
     sources, to = WORKFLOW[action]
@@ -74,6 +76,10 @@ def begin(request: InfoRequest, action: str, *, acting_user) -> Step:
             REQUEST_TRANSITION_BLOCKED % {"status": locked.get_status_display(), "action": ACTION_LABELS[action]},
             extra={"status": locked.status, "action": action},
         )
+    if action in HISTORY_RULES:
+        refusal = history_refusal(action, locked, list(locked.events.all()), day=day or today())
+        if refusal is not None:
+            raise refusal
     return Step(request=locked, action=action, to=to or locked.status, before=snapshot(locked),
                 status_before=locked.status)
 

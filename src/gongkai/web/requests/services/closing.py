@@ -19,8 +19,13 @@ WITHDRAW_REASON_MISSING = "请填写撤回的方式或理由"
 
 @transaction.atomic
 def request_reply(*, request: InfoRequest, outcomes: Sequence[str], replied_on: date, summary: str,
-                  acting_user) -> InfoRequest:
-    """The signed reply. Its report row is resolved from the parts' results; 部分公开 wins (第三十七条)."""
+                  legal_basis: str = "", acting_user) -> InfoRequest:
+    """The signed reply. Its report row is resolved from the parts' results; 部分公开 wins (第三十七条).
+
+    ``legal_basis`` is the provision the office relies on beyond the row's article, kept with the
+    reply event for its 告知书; rows the spec gives no article (``rejected_confirmation``,
+    ``other_misc``) need one there.
+    """
     step = begin(request, "reply", acting_user=acting_user)
     outcome = resolve_outcome(outcomes)
     not_after_today(replied_on, "答复日期")
@@ -30,7 +35,7 @@ def request_reply(*, request: InfoRequest, outcomes: Sequence[str], replied_on: 
     step.request.replied_on = step.request.closed_on = replied_on
     return finish(step, kind=K.REPLIED, day=replied_on, acting_user=acting_user, note=summary.strip(),
                   data={"outcome": outcome, "parts": list(dict.fromkeys(outcomes)),
-                        "overdue": due is not None and replied_on > due})
+                        "overdue": due is not None and replied_on > due, "legal_basis": legal_basis.strip()})
 
 
 @transaction.atomic

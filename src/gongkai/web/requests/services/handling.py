@@ -9,36 +9,41 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import Q, QuerySet
 
 from gongkai.calendar import WorkCalendar, count_workdays
 from gongkai.calendar.deadline import MAX_EXTENSION_DAYS, fee_payment_due
-from gongkai.web.audit.services import audit_event
+from gongkai.web.audit.services import SystemActor, audit_event
 from gongkai.web.common.errors import ApplicationError
 from gongkai.web.requests.constants import (
     FEE_UNPAID_OUTCOME,
     NO_CORRECTION_OUTCOME,
     OPEN_STATUSES,
+    PAUSED_STATUSES,
     ConsultedParty,
     FeeBasis,
     RequestEventKind,
 )
 from gongkai.web.requests.deadlines import refresh_due_dates, work_calendar
 from gongkai.web.requests.models import InfoRequest, RequestEvent
+from gongkai.web.requests.rules import (  # noqa: F401  (the history rules' messages, re-exported)
+    CORRECTION_ONCE,
+    CORRECTION_TIME_RUNNING,
+    EXTENSION_ALREADY_ASKED,
+    EXTENSION_NOT_ASKED,
+    EXTENSION_ONCE,
+    FEE_TIME_RUNNING,
+)
 from gongkai.web.requests.services._base import begin, finish, not_after_today, not_before, snapshot, today
 
 K = RequestEventKind
 
-CORRECTION_ONCE = "补正只能要求一次（第三十条），本申请已于%(day)s告知补正"
 CORRECTION_RESPOND_BY = "补正期限（%(respond_by)s）应晚于告知补正之日（%(asked_on)s）"
-CORRECTION_TIME_RUNNING = "申请人的补正期限至%(respond_by)s，期满后才能以逾期未补正终止办理（第三十条）"
 OPINION_DAYS = 15  # 第三十二条、第三十四条: the consulted party answers within 15 working days
 EXTENSION_DAYS_RANGE = "延长期限应为1到%(max)s个工作日（第三十三条第一款），实为%(days)s"
-EXTENSION_ONCE = "答复期限只能延长一次（第三十三条第一款），已于%(day)s批准延长"
-EXTENSION_NOT_ASKED = "没有待批准的延期申请"
 EXTENSION_MORE_THAN_ASKED = "批准延长的%(days)s个工作日多于申请的%(asked)s个工作日"
 EXTENSION_TOO_LATE = "答复期限已于%(due)s届满，不能再批准延长（第三十三条第一款）"
 FEE_NOT_POSITIVE = "收费金额应大于零（实为%(amount)s元）"
-FEE_TIME_RUNNING = "缴费期限至%(due)s，期满后才能以逾期未缴费终止办理（第四十二条）"
 CHOICE_UNKNOWN = "“%(value)s”不是可选的%(what)s（可选：%(choices)s）"
 
 
@@ -72,10 +77,7 @@ def request_accept(*, request: InfoRequest, acting_user, note: str = "", accepte
 def request_ask_correction(*, request: InfoRequest, asked_on: date, what_to_correct: str, respond_by: date,
                            acting_user) -> InfoRequest:
     """Ask once for a correction, saying what and by when (第三十条); the answer clock stops until it comes."""
-    step = begin(request, "ask_correction", acting_user=acting_user)
-    earlier = _last(step.request, K.CORRECTION_ASKED)
-    if earlier is not None:
-        raise ApplicationError("correction-once", CORRECTION_ONCE % {"day": earlier.day})
+    step = begin(request, "ask_correction", acting_user=acting_user, day=asked_on)  # once: rules.py
     not_after_today(asked_on, "告知补正之日")
     not_before(asked_on, "告知补正之日", step.request.received_on, "收到申请之日")
     if respond_by <= asked_on:
@@ -102,12 +104,9 @@ def request_record_correction(*, request: InfoRequest, received_on: date, note: 
 @transaction.atomic
 def request_close_no_correction(*, request: InfoRequest, closed_on: date, acting_user) -> InfoRequest:
     """No correction by the time given: treated as withdrawn, counted as ``other_no_correction`` (第三十条)."""
-    step = begin(request, "close_no_correction", acting_user=acting_user)
-    asked = _last(step.request, K.CORRECTION_ASKED)
-    respond_by = date.fromisoformat(asked.data["respond_by"]) if asked else None
+    # The applicant's time must have run out: rules.py.
+    step = begin(request, "close_no_correction", acting_user=acting_user, day=closed_on)
     not_after_today(closed_on, "终止办理之日")
-    if respond_by is not None and closed_on <= respond_by:
-        raise ApplicationError("correction-time-running", CORRECTION_TIME_RUNNING % {"respond_by": respond_by})
     step.request.outcome = NO_CORRECTION_OUTCOME
     step.request.closed_on = closed_on
     return finish(step, kind=K.CLOSED, day=closed_on, acting_user=acting_user,
@@ -140,20 +139,13 @@ def request_end_consultation(*, request: InfoRequest, received_on: date, note: s
     return finish(step, kind=K.CONSULTATION_ENDED, day=received_on, acting_user=acting_user, note=note)
 
 
-def _approved_extension(request: InfoRequest) -> RequestEvent | None:
-    return _last(request, K.EXTENSION_APPROVED)
-
-
 @transaction.atomic
 def request_ask_extension(*, request: InfoRequest, days: int, reason: str, asked_on: date,
                           acting_user) -> InfoRequest:
     """The handler asks the office head for more time: at most 20 working days, once (第三十三条)."""
-    step = begin(request, "request_extension", acting_user=acting_user)
+    step = begin(request, "request_extension", acting_user=acting_user, day=asked_on)  # once: rules.py
     if not 1 <= days <= MAX_EXTENSION_DAYS:
         raise ApplicationError("extension-days", EXTENSION_DAYS_RANGE % {"max": MAX_EXTENSION_DAYS, "days": days})
-    approved = _approved_extension(step.request)
-    if approved is not None:
-        raise ApplicationError("extension-once", EXTENSION_ONCE % {"day": approved.day})
     not_after_today(asked_on, "申请延期之日")
     return finish(step, kind=K.EXTENSION_REQUESTED, day=asked_on, acting_user=acting_user, note=reason.strip(),
                   data={"days": days})
@@ -163,12 +155,9 @@ def request_ask_extension(*, request: InfoRequest, days: int, reason: str, asked
 def request_approve_extension(*, request: InfoRequest, approved_on: date, days: int | None = None,
                               acting_user) -> InfoRequest:
     """The office head approves the extension (up to the days asked) before the deadline passes (第三十三条)."""
-    step = begin(request, "approve_extension", acting_user=acting_user)
-    if _approved_extension(step.request) is not None:
-        raise ApplicationError("extension-once", EXTENSION_ONCE % {"day": _approved_extension(step.request).day})
+    # Asked for and not yet approved: rules.py.
+    step = begin(request, "approve_extension", acting_user=acting_user, day=approved_on)
     asked = _last(step.request, K.EXTENSION_REQUESTED)
-    if asked is None:
-        raise ApplicationError("extension-not-asked", EXTENSION_NOT_ASKED)
     days = asked.data["days"] if days is None else days
     if not 1 <= days <= asked.data["days"]:
         raise ApplicationError("extension-more-than-asked", EXTENSION_MORE_THAN_ASKED % {
@@ -210,17 +199,34 @@ def request_record_payment(*, request: InfoRequest, paid_on: date, acting_user) 
 @transaction.atomic
 def request_close_fee_unpaid(*, request: InfoRequest, closed_on: date, acting_user) -> InfoRequest:
     """Not paid within 20 working days: the request lapses, counted as ``other_fee_unpaid`` (第四十二条)."""
-    step = begin(request, "close_fee_unpaid", acting_user=acting_user)
-    notice = _last(step.request, K.FEE_NOTIFIED)
+    # The 20 working days to pay must have run out: rules.py.
+    step = begin(request, "close_fee_unpaid", acting_user=acting_user, day=closed_on)
     not_after_today(closed_on, "终止办理之日")
-    if notice is not None:
-        due = fee_payment_due(notice.day, calendar=work_calendar()).due
-        if closed_on <= due:
-            raise ApplicationError("fee-time-running", FEE_TIME_RUNNING % {"due": due})
     step.request.outcome = FEE_UNPAID_OUTCOME
     step.request.closed_on = closed_on
     return finish(step, kind=K.CLOSED, day=closed_on, acting_user=acting_user,
                   data={"outcome": FEE_UNPAID_OUTCOME})
+
+
+def _refresh(requests: QuerySet[InfoRequest], *, now: date, acting_user, reason: str,
+             calendar: WorkCalendar | None = None) -> int:
+    """Recompute the cached due dates of ``requests`` (locked); audit the ones that move."""
+    moved = 0
+    unchanged: list[int] = []
+    for request in requests.select_for_update().order_by("pk"):
+        before = snapshot(request)
+        fields = refresh_due_dates(request, as_of=now, calendar=calendar)
+        after = snapshot(request)
+        if before == after:
+            unchanged.append(request.pk)
+            continue
+        request.save(update_fields=[*fields, "updated_at"])
+        audit_event(event="request.deadline_recomputed", obj=request, acting_user=acting_user,
+                    before=before, after=after, data={"reason": reason})
+        moved += 1
+    # Nothing to audit, but the cache is now known to be right as of today.
+    InfoRequest.objects.filter(pk__in=unchanged).update(deadlines_as_of=now)
+    return moved
 
 
 @transaction.atomic
@@ -229,16 +235,34 @@ def request_refresh_open_deadlines(*, acting_user, reason: str, calendar: WorkCa
 
     Each request whose dates move gets an audit event with the old and new dates; returns how many moved.
     """
-    now = today()
-    moved = 0
-    for request in InfoRequest.objects.select_for_update().filter(status__in=OPEN_STATUSES).order_by("pk"):
-        before = snapshot(request)
-        fields = refresh_due_dates(request, as_of=now, calendar=calendar)
-        after = snapshot(request)
-        if before == after:
-            continue
-        request.save(update_fields=[*fields, "updated_at"])
-        audit_event(event="request.deadline_recomputed", obj=request, acting_user=acting_user,
-                    before=before, after=after, data={"reason": reason})
-        moved += 1
-    return moved
+    return _refresh(InfoRequest.objects.filter(status__in=OPEN_STATUSES), now=today(), acting_user=acting_user,
+                    reason=reason, calendar=calendar)
+
+
+DEADLINES_CATCH_UP = SystemActor("系统（按日重算暂停中申请的期限）")
+DEADLINES_CATCH_UP_REASON = "暂停期间（征求意见、等待缴费）按日顺延答复期限"
+
+
+def _stale(as_of: date) -> QuerySet[InfoRequest]:
+    """Paused requests whose cached due dates were computed before ``as_of`` (index request_paused_asof_idx)."""
+    return InfoRequest.objects.filter(Q(deadlines_as_of__lt=as_of) | Q(deadlines_as_of__isnull=True),
+                                      status__in=sorted(PAUSED_STATUSES))
+
+
+@transaction.atomic
+def request_refresh_stale_deadlines(*, as_of: date, acting_user=DEADLINES_CATCH_UP) -> int:
+    """Bring the cached due dates of paused requests up to ``as_of``: a running consultation or fee
+    wait is not counted (第三十二条, 第四十二条), so their due date moves each working day."""
+    return _refresh(_stale(as_of), now=as_of, acting_user=acting_user, reason=DEADLINES_CATCH_UP_REASON)
+
+
+def request_deadlines_catch_up(*, as_of: date) -> int:
+    """``request_refresh_stale_deadlines`` when anything is stale: the staff pages call this first, so
+    their due dates are right without a scheduler (``manage refresh_deadlines`` stays for cron).
+
+    Costs one indexed query when nothing is stale, which is every call but the first of a day.
+    """
+    if not _stale(as_of).exists():
+        return 0
+    # NOTE: checked before the transaction on purpose; on SQLite a write transaction locks at BEGIN.
+    return request_refresh_stale_deadlines(as_of=as_of)

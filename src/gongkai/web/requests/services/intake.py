@@ -5,6 +5,8 @@ import secrets
 from dataclasses import dataclass
 from datetime import date
 
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
@@ -12,6 +14,7 @@ from gongkai.calendar.deadline import DeadlineError
 from gongkai.web.agencies.models import Agency
 from gongkai.web.common.errors import ApplicationError
 from gongkai.web.requests.access import request_policy
+from gongkai.web.requests.attachments import attachment_content_type, check_attachment, original_name
 from gongkai.web.requests.constants import RequestChannel, RequestEventKind, RequestStatus
 from gongkai.web.requests.deadlines import request_receipt_date
 from gongkai.web.requests.models import InfoRequest, TrackingCounter
@@ -88,6 +91,25 @@ def _next_tracking_number(agency: Agency, year: int) -> str:
     return f"{agency.code.upper()}-{year}-{counter.last:05d}"
 
 
+def _attach(request: InfoRequest, upload: UploadedFile | None) -> dict | None:
+    """Put a checked upload on the unsaved request; the file is written when the row is saved.
+
+    Returns what the timeline and the audit log keep of it: name, size and type, never the content.
+    """
+    if upload is None:
+        return None
+    try:
+        check_attachment(upload)
+    except ValidationError as exc:
+        raise ValidationError({"attachment": exc}) from exc
+    request.attachment = upload
+    request.attachment_name = original_name(upload.name)
+    request.attachment_size = upload.size
+    request.attachment_content_type = attachment_content_type(upload.name)
+    return {"name": request.attachment_name, "size": request.attachment_size,
+            "content_type": request.attachment_content_type}
+
+
 def _receipt_day(request: InfoRequest) -> date:
     try:
         day = request_receipt_date(request)
@@ -99,7 +121,7 @@ def _receipt_day(request: InfoRequest) -> date:
 
 def _create(*, agency: Agency, channel: str, applicant: Applicant, description: str, info_form: str,
             delivery: str, status: str, acting_user, receipt: ReceiptFacts,
-            submitted_on: date | None = None) -> NewRequest:
+            submitted_on: date | None = None, attachment: UploadedFile | None = None) -> NewRequest:
     if not agency.is_active:
         raise ApplicationError("agency-not-accepting", AGENCY_NOT_ACCEPTING % {"agency": agency.name})
     request = InfoRequest(
@@ -114,22 +136,33 @@ def _create(*, agency: Agency, channel: str, applicant: Applicant, description: 
     )
     if status != S.SUBMITTED:
         request.received_on = _receipt_day(request)
+    attached = _attach(request, attachment)
     # Validate before a tracking number is spent, so refused forms leave no gap in the sequence.
     request.full_clean(exclude=["tracking_number", "query_code_hash"])
     code = _new_query_code()
     request.tracking_number = _next_tracking_number(agency, today().year)
     request.query_code_hash = query_code_hash(request.tracking_number, code)
     kind = K.SUBMITTED if status == S.SUBMITTED else K.REGISTERED
-    record(request, kind=kind, day=request.received_on or submitted_on or today(), before={}, status_before="",
-           acting_user=acting_user, data={"channel": channel})
+    data = {"channel": channel, **({"attachment": attached} if attached else {})}
+    try:
+        record(request, kind=kind, day=request.received_on or submitted_on or today(), before={},
+               status_before="", acting_user=acting_user, data=data)
+    except Exception:
+        # The file was written by the row's save; a rollback must not leave it behind.
+        # NOTE: a rollback of an outer transaction after this service returns still would.
+        if attached and request.attachment:
+            request.attachment.delete(save=False)
+        raise
     return NewRequest(request=request, query_code=code)
 
 
 @transaction.atomic
 def request_submit(*, agency: Agency, applicant: Applicant, description: str, info_form: str,
-                   delivery: str, acting_user=None, submitted_on: date | None = None) -> NewRequest:
+                   delivery: str, attachment: UploadedFile | None = None, acting_user=None,
+                   submitted_on: date | None = None) -> NewRequest:
     """An applicant's online request. It counts as received only once the office confirms it (第三十一条).
 
+    ``attachment`` (optional) is checked against ``requests.attachments`` and stored with the row.
     ``submitted_on`` is for importing requests made earlier (another system, the demo); the form
     and the API never pass it.
     """
@@ -137,19 +170,20 @@ def request_submit(*, agency: Agency, applicant: Applicant, description: str, in
         not_after_today(submitted_on, "网上提交之日")
     return _create(agency=agency, channel=RequestChannel.WEB, applicant=applicant, description=description,
                    info_form=info_form, delivery=delivery, status=S.SUBMITTED, acting_user=acting_user,
-                   receipt=ReceiptFacts(), submitted_on=submitted_on)
+                   receipt=ReceiptFacts(), submitted_on=submitted_on, attachment=attachment)
 
 
 @transaction.atomic
 def request_register(*, agency: Agency, channel: str, applicant: Applicant, description: str, info_form: str,
-                     delivery: str, receipt: ReceiptFacts, acting_user) -> NewRequest:
+                     delivery: str, receipt: ReceiptFacts, attachment: UploadedFile | None = None,
+                     acting_user) -> NewRequest:
     """A clerk registers a request from the counter, post, fax or e-mail; its receipt day follows 第三十一条."""
     request_policy.require(acting_user, "register", agency=agency)
     if channel == RequestChannel.WEB:
         raise ApplicationError("register-web-channel", WEB_NOT_REGISTERED)
     return _create(agency=agency, channel=channel, applicant=applicant, description=description,
                    info_form=info_form, delivery=delivery, status=S.REGISTERED, acting_user=acting_user,
-                   receipt=receipt)
+                   receipt=receipt, attachment=attachment)
 
 
 @transaction.atomic

@@ -10,13 +10,10 @@ from datetime import date
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import get_valid_filename
 from django.views import View
 
 from gongkai.calendar.deadline import (
@@ -39,7 +36,7 @@ from gongkai.web.requests.selectors import (
     request_get_public,
     request_timeline,
 )
-from gongkai.web.requests.services import Applicant, request_submit
+from gongkai.web.requests.services import Applicant, request_deadlines_catch_up, request_submit
 
 AGENCY_NOT_FOUND = "该机关不存在或不通过本平台受理申请"
 FORM_HAS_ERRORS = "提交的内容有误，请按红色提示修改后重新提交"
@@ -159,16 +156,6 @@ def _add_service_errors(form: RequestApplyForm, exc: ValidationError) -> None:
         form.add_error(name if name in form.fields else None, errors)
 
 
-def _keep_attachment(tracking_number: str, upload) -> str:
-    """Store the applicant's attachment next to the request's number.
-
-    TODO(foundation): the request model has no attachment yet (issue 3 §5); once
-    request_submit takes one, pass it there and drop this function.
-    """
-    name = get_valid_filename(upload.name) or "attachment"
-    return default_storage.save(f"request_attachments/{tracking_number}/{name}", upload)
-
-
 class RequestApplyView(View):
     """The application form of one agency (第二十九条). Valid input is submitted and the receipt shown."""
 
@@ -182,13 +169,11 @@ class RequestApplyView(View):
         agency = _agency_or_404(agency_code)
         form = RequestApplyForm(request.POST, request.FILES)
         if form.is_valid():
+            data = form.cleaned_data
             try:
-                with transaction.atomic():
-                    data = form.cleaned_data
-                    new = request_submit(agency=agency, applicant=_applicant(data), description=data["description"],
-                                         info_form=data["info_form"], delivery=data["delivery"])
-                    if data.get("attachment"):
-                        _keep_attachment(new.request.tracking_number, data["attachment"])
+                new = request_submit(agency=agency, applicant=_applicant(data), description=data["description"],
+                                     info_form=data["info_form"], delivery=data["delivery"],
+                                     attachment=data.get("attachment") or None)
             except ValidationError as exc:
                 _add_service_errors(form, exc)
             except ApplicationError as exc:
@@ -196,7 +181,7 @@ class RequestApplyView(View):
             else:
                 request.session[_RECEIPT_SESSION_KEY] = {
                     "tracking_number": new.request.tracking_number, "query_code": new.query_code,
-                    "attachment": data.get("attachment").name if data.get("attachment") else "",
+                    "attachment": new.request.attachment_name,
                 }
                 return redirect("requests_public:receipt")
         return self._render(request, agency, form, status=400)
@@ -297,6 +282,7 @@ class RequestStatusView(View):
             return self._render(request, StatusContext(form=form), status=400)
         if not _attempt_allowed(request):
             return self._render(request, StatusContext(form=form, message=STATUS_TOO_MANY), status=429)
+        request_deadlines_catch_up(as_of=timezone.localdate())  # the page shows the cached due date
         found = request_get_public(tracking_number=form.cleaned_data["tracking_number"],
                                    query_code=form.cleaned_data["query_code"])
         if found is None:

@@ -9,13 +9,17 @@ import shutil
 import pytest
 
 CHROMIUM_MISSING = "端到端测试需要 Debian 的 chromium 软件包（apt-get install chromium；.ci/run 会自动安装）"
+EXPECT_TIMEOUT_MS = 20_000
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
 
 
 @pytest.fixture
 def browser():
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    # A loaded CI machine runs the suite in parallel; give each page more than the default 5 s.
+    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
 
     executable = shutil.which("chromium")
     assert executable is not None, CHROMIUM_MISSING

@@ -52,7 +52,7 @@ class StaffApiTests(TestCase):
 
     def test_list_masks_and_own_case_page_shows_personal_data(self):
         row = self.client.get("/api/staff/requests", **self.town_headers).json()["items"][0]
-        self.assertEqual("110***********002X", row["id_number_masked"])
+        self.assertEqual("1101**********002X", row["id_number_masked"])
         self.assertNotIn("id_number", row)
         detail = self.client.get(f"/api/staff/requests/{row['id']}", **self.town_headers).json()
         self.assertEqual(FORM["id_number"], detail["id_number"])
@@ -60,7 +60,7 @@ class StaffApiTests(TestCase):
     def test_supervisor_reads_masked_and_cannot_act(self):
         county = self._auth(self.county_head)
         detail = self.client.get(f"/api/staff/requests/{self._id()}", **county).json()
-        self.assertEqual(("110***********002X", []), (detail["id_number"], detail["actions"]))
+        self.assertEqual(("1101**********002X", []), (detail["id_number"], detail["actions"]))
         response = self._post(f"/api/staff/requests/{self._id()}/confirm-receipt",
                               {"confirmed_on": "2026-09-28"}, county)
         self.assertEqual((403, "forbidden"), (response.status_code, response.json()["code"]))
@@ -77,6 +77,16 @@ class StaffApiTests(TestCase):
         self.assertEqual(("replied", "partly_granted"), (replied["status"], replied["outcome"]))
         self.assertEqual(["request.submitted", "request.receipt_confirmed", "request.replied"],
                          [e["kind"] for e in replied["timeline"]])
+
+    def test_reply_takes_the_legal_basis(self):
+        request_id = self._id()
+        self._post(f"/api/staff/requests/{request_id}/confirm-receipt", {"confirmed_on": "2026-09-28"},
+                   self.town_headers)
+        replied = self._post(f"/api/staff/requests/{request_id}/reply",
+                             {"outcomes": ["other_misc"], "replied_on": "2026-09-28", "summary": "另有规定",
+                              "legal_basis": "《某省政府信息公开规定》第十条"}, self.town_headers).json()
+        self.assertEqual("《某省政府信息公开规定》第十条", replied["timeline"][-1]["data"]["legal_basis"])
+        self.assertEqual("另有规定", replied["timeline"][-1]["note"])
 
     def test_blocked_transition_has_a_stable_code(self):
         response = self._post(f"/api/staff/requests/{self._id()}/accept", {}, self.town_headers)

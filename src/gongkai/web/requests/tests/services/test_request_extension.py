@@ -75,3 +75,10 @@ class RequestExtensionTests(TestCase):
         self._ask()
         with self.assertRaises(PermissionDenied):
             self._approve(user=self.handler)
+
+    def test_extension_waiting_for_approval_is_not_asked_again(self):
+        self._ask()
+        with self.assertRaises(ApplicationError) as caught:
+            self._ask(days=10)
+        self.assertEqual("extension-already-asked", caught.exception.code)
+        self.assertEqual(1, self.request.events.filter(kind="request.extension_requested").count())

@@ -86,7 +86,7 @@ class RequestRegisterTests(TestCase):
     def test_id_number_is_stored_normalised(self):
         request = self._register(applicant=applicant(id_number="110105 19491231 002x")).request
         self.assertEqual("11010519491231002X", request.id_number)
-        self.assertEqual("110***********002X", request.id_number_masked)
+        self.assertEqual("1101**********002X", request.id_number_masked)
 
     def test_contact_details_are_required(self):
         with self.assertRaises(ValidationError) as caught:

@@ -6,6 +6,7 @@ from django.test import TestCase
 from freezegun import freeze_time
 
 from gongkai.web.accounts.constants import Role
+from gongkai.web.audit.models import AuditEvent
 from gongkai.web.common.errors import ApplicationError
 from gongkai.web.requests.constants import RequestStatus
 from gongkai.web.requests.services import request_reply
@@ -50,3 +51,17 @@ class RequestReplyTests(TestCase):
             self._reply(["granted"], user=self.clerk)
         self.request.refresh_from_db()
         self.assertEqual(RequestStatus.REGISTERED, self.request.status)
+
+    def test_legal_basis_is_kept_with_the_reply_event_and_its_audit(self):
+        request = request_reply(request=self.request, outcomes=["rejected_confirmation"],
+                                replied_on=date(2026, 10, 20), summary="要求确认已获取的信息",
+                                legal_basis=" 《某省政府信息公开规定》第十条 ", acting_user=self.head)
+        event = request.events.get(kind="request.replied")
+        self.assertEqual(("要求确认已获取的信息", "《某省政府信息公开规定》第十条"),
+                         (event.note, event.data["legal_basis"]))
+        audit = AuditEvent.objects.get(event="request.replied", object_id=str(request.pk))
+        self.assertEqual("《某省政府信息公开规定》第十条", audit.data["legal_basis"])
+
+    def test_reply_without_legal_basis_keeps_an_empty_one(self):
+        self._reply(["granted"])
+        self.assertEqual("", self.request.events.get(kind="request.replied").data["legal_basis"])

@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase, override_settings
 from freezegun import freeze_time
 
+from gongkai.web.audit.models import AuditEvent
 from gongkai.web.requests.forms_public import ATTACHMENT_MAX_BYTES
 from gongkai.web.requests.models import InfoRequest
 from gongkai.web.requests.views.public import FORM_HAS_ERRORS, RECEIPT_GONE
@@ -162,3 +163,14 @@ class RequestApplyViewTests(TestCase):
             self.assertEqual(1, len(files))
             with default_storage.open(f"request_attachments/TOWN1-2026-00001/{files[0]}") as stored:
                 self.assertEqual(PDF_BYTES, stored.read())
+
+    def test_attachment_goes_through_the_submit_service_and_its_audit_event(self):
+        with tempfile.TemporaryDirectory() as media, override_settings(MEDIA_ROOT=media):
+            upload = SimpleUploadedFile("委托书.pdf", PDF_BYTES, content_type="application/pdf")
+            self._post(attachment=upload)
+            request = InfoRequest.objects.get()
+            self.assertEqual(("委托书.pdf", len(PDF_BYTES)), (request.attachment_name, request.attachment_size))
+            audit = AuditEvent.objects.get(event="request.submitted")
+            self.assertEqual("委托书.pdf", audit.data["attachment"]["name"])
+            receipt = self.client.get("/requests/receipt/").content.decode()
+            self.assertIn("委托书.pdf", receipt)

@@ -47,6 +47,25 @@ class RequestNoticeViewTests(StaffWorld, TestCase):
         self.assertIn("法律依据：《中华人民共和国政府信息公开条例》、《某省政府信息公开规定》第十条。", text)
         self.assertIn("具体说明：要求确认已获取的信息", text)
 
+    def test_reply_form_stores_the_basis_apart_from_the_explanation(self):
+        self.client.force_login(self.officer)
+        case = self.in_progress(date(2026, 11, 2))
+        self.client.post(f"/staff/requests/{case.pk}/reply/", {
+            "replied_on": "2026-11-26", "outcome": "other_misc", "summary": "申请人要求的事项另有规定",
+            "legal_basis": "《某省政府信息公开规定》第十二条"})
+        reply = case.events.get(kind="request.replied")
+        self.assertEqual(("申请人要求的事项另有规定", "《某省政府信息公开规定》第十二条"),
+                         (reply.note, reply.data["legal_basis"]))
+
+    def test_basis_given_through_the_api_reaches_the_notice(self):
+        case = request_reply(request=self.in_progress(date(2026, 11, 2)), outcomes=["rejected_confirmation"],
+                             replied_on=date(2026, 11, 20), summary="要求重新出具",
+                             legal_basis="《某市政府信息公开办法》第八条", acting_user=self.officer)
+        self.client.force_login(self.clerk)
+        text = self._text(self.client.get(f"/staff/requests/{case.pk}/notice.docx"))
+        self.assertIn("法律依据：《中华人民共和国政府信息公开条例》、《某市政府信息公开办法》第八条。", text)
+        self.assertIn("具体说明：要求重新出具", text)
+
     def test_no_notice_before_a_reply(self):
         case = self.in_progress(date(2026, 11, 2))
         self.client.force_login(self.clerk)

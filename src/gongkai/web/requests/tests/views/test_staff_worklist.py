@@ -100,8 +100,9 @@ class RequestWorklistViewTests(StaffWorld, TestCase):
         self.assertEqual(len(few), len(many))
 
     def test_list_page_query_bound(self):
-        # session, user; visible agencies (memberships, one child level) for the filter choices and
-        # again for the list; calendar version; count; rows with their agency; the clerk's agencies
-        # and whether any; the filter's agency choices.
-        with self.assertNumQueries(12):
+        # session, user; whether any paused case's due date is stale (request_deadlines_catch_up);
+        # visible agencies (memberships, one child level) for the filter choices and again for the
+        # list; calendar version; count; rows with their agency; the clerk's agencies and whether
+        # any; the filter's agency choices.
+        with self.assertNumQueries(13):
             self.client.get(URL)
