@@ -5,6 +5,7 @@ through ``gongkai.web.reports.commands``, so the core never imports it (STYLE E1
 """
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -12,6 +13,7 @@ import typer
 report_app = typer.Typer(help="平台上的年度报告：由申请记录生成。", no_args_is_help=True, rich_markup_mode=None)
 
 _USAGE = 2  # cli.ExitStatus.USAGE (not imported: gongkai.cli imports this module)
+_UNREADABLE = 3  # cli.ExitStatus.UNREADABLE
 
 
 @report_app.command("generate")
@@ -66,6 +68,35 @@ def demo() -> None:
     except AgencyNotFound as exc:
         typer.echo(f"错误：{exc}", err=True)
         raise typer.Exit(_USAGE) from None
+
+
+@report_app.command("import")
+def import_(
+    files: Annotated[list[str], typer.Argument(help="报告文件、文件夹或通配符（.txt .html .docx .pdf .json）")],
+    agency: Annotated[str, typer.Option("--agency", help="机关代码或编号")],
+    user: Annotated[str, typer.Option("--user", help="以哪位工作人员的身份导入（记入审计日志）")],
+    year: Annotated[int | None, typer.Option("--year", help="报告年度（默认：从报告中识别）")] = None,
+) -> None:
+    """导入未在平台上编制的机关已发布的年度报告，供跨年检查（R7、R8）和上级机关汇总使用。
+
+    Example:
+        gongkai report import reports/2024/ --agency wlmqx-fgw --user admin
+    """
+    from gongkai.batch import expand_inputs
+    from gongkai.web.reports.commands import AgencyNotFound, import_files
+
+    paths, missing = expand_inputs(files)
+    for arg in missing:
+        typer.echo(f"错误：找不到“{arg}”", err=True)
+    try:
+        outcomes = import_files(agency=agency, username=user, paths=[Path(p) for p in paths], year=year)
+    except AgencyNotFound as exc:
+        typer.echo(f"错误：{exc}", err=True)
+        raise typer.Exit(_USAGE) from None
+    for path, outcome in outcomes:
+        typer.echo(f"{path}: {outcome}")
+    if missing or any(o.startswith("未导入") for _, o in outcomes):
+        raise typer.Exit(_UNREADABLE)
 
 
 def register(app: typer.Typer) -> None:

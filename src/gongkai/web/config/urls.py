@@ -10,7 +10,7 @@ admin.site.site_title = "gongkai 管理"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
-    path("staff/reports/", include("gongkai.web.reports.urls_staff")),
+    path("", include("gongkai.web.reports.urls")),  # /staff/reports/… and /agencies/<code>/reports/…
     path("staff/", include("gongkai.web.requests.urls_staff")),
     path("", include("gongkai.web.requests.urls_public")),
 ]

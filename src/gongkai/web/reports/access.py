@@ -28,10 +28,12 @@ ACTION_ROLES: dict[str, tuple[str, frozenset[str]]] = {
     "publish": ("own", _SIGNERS),
     "correct": ("own", _SIGNERS),
     "record_appeal": ("own", frozenset({R.CLERK, R.HANDLER, R.HEAD, R.ADMIN})),
+    # An agency not (yet) on the platform has no staff: its supervisor imports its published report.
+    "import": ("own_or_parent", frozenset(Role.values)),
     "return": ("parent", _SIGNERS),
     "accept": ("parent", _SIGNERS),
 }
-ACTION_LABELS = {"create": "新建", "edit": "编辑", "submit": "报送", "publish": "发布", "correct": "更正",
+ACTION_LABELS = {"import": "导入", "create": "新建", "edit": "编辑", "submit": "报送", "publish": "发布", "correct": "更正",
                  "record_appeal": "登记复议诉讼", "return": "退回", "accept": "审核通过"}
 
 
@@ -40,6 +42,9 @@ class ReportPolicy:
         whose, roles = ACTION_ROLES[action]
         # NOTE: the top of the platform's hierarchy (a county government) has no supervisor here;
         # its own head reviews its report, so the workflow stays the same for everyone.
+        if whose == "own_or_parent":
+            return any(roles & membership_roles(user=user, agency_id=target)
+                       for target in (agency.pk, agency.parent_id) if target is not None)
         target = agency.parent_id or agency.pk if whose == "parent" else agency.pk
         return bool(roles & membership_roles(user=user, agency_id=target))
 

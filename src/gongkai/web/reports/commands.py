@@ -63,3 +63,39 @@ def load_demo() -> str:
         loaded = demo_reports_load(county=county, acting_user=head.user if head else None)
     return (f"已载入{county.name}{loaded.published.year}年度报告（已发布，第{loaded.published.version}版）"
             f"和{loaded.draft.year}年度报告草稿")
+
+
+USER_NOT_FOUND = "找不到工作人员“%(username)s”"
+
+
+def import_files(*, agency: str, username: str, paths: list, year: int | None = None) -> list[tuple[str, str]]:
+    """Import published report files for ``agency`` as ``username``; returns (file, outcome) per file."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", DEFAULT_SETTINGS)
+    import django
+
+    django.setup()
+    from django.core.exceptions import PermissionDenied
+
+    from gongkai.web.accounts.models import User
+    from gongkai.web.agencies.models import Agency
+    from gongkai.web.common.errors import ApplicationError
+    from gongkai.web.reports.services import report_import
+
+    found = Agency.objects.filter(code=agency).first()
+    if found is None and agency.isdigit():
+        found = Agency.objects.filter(pk=int(agency)).first()
+    if found is None:
+        raise AgencyNotFound(AGENCY_NOT_FOUND % {"agency": agency})
+    user = User.objects.filter(username=username, is_active=True).first()
+    if user is None:
+        raise AgencyNotFound(USER_NOT_FOUND % {"username": username})
+    outcomes = []
+    for path in paths:
+        try:
+            imported = report_import(agency=found, data=path.read_bytes(), name=path.name, year=year,
+                                     acting_user=user)
+        except (ApplicationError, PermissionDenied) as exc:
+            outcomes.append((str(path), f"未导入：{getattr(exc, 'message', exc)}"))
+        else:
+            outcomes.append((str(path), f"已导入为{imported.year}年度报告（{len(imported.findings)} 个问题）"))
+    return outcomes

@@ -52,5 +52,22 @@ EDITABLE_STATUSES = frozenset({S.DRAFT, S.RETURNED})
 TEXT_FIELDS = ("overview", "problems", "other")
 
 # The five parts of 一、总体情况 the 2021 format names; a new draft starts from them.
-OVERVIEW_SCAFFOLD = "\n\n".join(
-    ("（一）主动公开", "（二）依申请公开", "（三）政府信息管理", "（四）平台建设", "（五）监督保障"))
+OVERVIEW_PARTS = ("（一）主动公开", "（二）依申请公开", "（三）政府信息管理", "（四）平台建设", "（五）监督保障")
+OVERVIEW_SCAFFOLD = "\n\n".join(OVERVIEW_PARTS)
+
+
+class SupervisionStatus(models.TextChoices):
+    """Where a child agency's report of a year stands, seen from its supervisor (issue 4, item 6)."""
+
+    NOT_STARTED = "not_started", "未开始"
+    DRAFT = "draft", "编制中"
+    SUBMITTED = "submitted", "已报送"
+    PUBLISHED_ON_TIME = "published_on_time", "按时发布"
+    PUBLISHED_LATE = "published_late", "逾期发布"
+    MISSING = "missing", "逾期未发布"
+    IMPORTED = "imported", "已导入（平台外发布）"
+
+
+# 条例 第四十九条: departments publish by 1月31日, a government's own report is due by 3月31日.
+DEPARTMENT_DEADLINE = (1, 31)
+GOVERNMENT_DEADLINE = (3, 31)

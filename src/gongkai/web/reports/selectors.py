@@ -27,6 +27,7 @@ from gongkai.render.json import report_from_dict
 from gongkai.report import Cell, Report, empty_report
 from gongkai.spec import FORMATS, ReportSpec, RowsSumRule, format_for_year
 from gongkai.validate import validate, validate_series
+from gongkai.web.accounts.selectors import agency_ids_visible_to
 from gongkai.web.reports.constants import (
     APPEAL_KIND_IDS,
     APPEAL_RESULT_IDS,
@@ -35,14 +36,13 @@ from gongkai.web.reports.constants import (
     ReportStatus,
 )
 from gongkai.web.reports.models import AppealRecord, ImportedReport, ReportDraft
-from gongkai.web.requests.constants import APPLICANT_TYPE_IDS, OUTCOME_IDS
-from gongkai.web.requests.models import InfoRequest
+from gongkai.web.requests.constants import APPLICANT_TYPE_IDS, OUTCOME_IDS, RequestEventKind
+from gongkai.web.requests.models import InfoRequest, RequestEvent
 
 REQUESTS = "requests"
 APPEALS = "appeals"
 TOTAL = "total"
 HANDLED_TOTAL = "handled_total"
-COUNT_ROWS = ("received", "carried_in", "carried_out")
 CELL_UNKNOWN = "第三部分没有“%(row)s”行或“%(column)s”列"
 
 
@@ -179,9 +179,6 @@ def report_appeal_list(*, agency, year: int) -> QuerySet[AppealRecord]:
 def report_fee_summary(*, agency, year: int) -> tuple[int, Decimal]:
     """信息处理费 charged in ``year``: requests whose fee was paid in the year, and the total in 元
     (each at the amount of its last fee notice; 国办函〔2020〕109号)."""
-    from gongkai.web.requests.constants import RequestEventKind
-    from gongkai.web.requests.models import RequestEvent
-
     start, end = _bounds(year)
     paid = set(RequestEvent.objects.filter(request__agency=agency, kind=RequestEventKind.FEE_PAID,
                                            day__gte=start, day__lte=end).values_list("request_id", flat=True))
@@ -338,8 +335,18 @@ def report_list_for_agency(*, agency) -> QuerySet[ReportDraft]:
 
 def report_list_for_staff(*, user) -> QuerySet[ReportDraft]:
     """The reports of the user's agencies and of every agency below them (supervision), newest first."""
-    from gongkai.web.accounts.selectors import agency_ids_visible_to
-
     return (ReportDraft.objects.filter(agency_id__in=agency_ids_visible_to(user=user))
             .select_related("agency").order_by("-year", "agency__code", "-version")
             .defer("published_json", "published_html", "published_docx", "published_xlsx", "findings"))
+
+
+def report_list_public(*, agency) -> QuerySet[ReportDraft]:
+    """The published versions of an agency's reports (the public never sees a draft), newest first."""
+    return (ReportDraft.objects.filter(agency=agency, status=ReportStatus.PUBLISHED)
+            .order_by("-year", "-version").defer("published_html", "published_docx", "published_xlsx",
+                                                 "published_json", "findings"))
+
+
+def report_get_public(*, agency, year: int, version: int) -> ReportDraft | None:
+    return ReportDraft.objects.filter(agency=agency, year=year, version=version,
+                                      status=ReportStatus.PUBLISHED).first()

@@ -31,6 +31,7 @@ from gongkai.web.reports.constants import (
     TRANSITIONS,
     ReportStatus,
 )
+from gongkai.web.reports.figures import FiguresError, figures_from_file
 from gongkai.web.reports.models import AppealRecord, ImportedReport, ReportDraft
 from gongkai.web.reports.selectors import report_check, report_fee_statement, report_get_open
 
@@ -168,6 +169,21 @@ def report_draft_update(*, draft: ReportDraft, acting_user, overview: str | None
     _audit(draft, "report.updated", acting_user, data={
         "changed": changed, "errors": len(checked.errors), "warnings": len(checked.warnings)})
     return draft
+
+
+@transaction.atomic
+def report_figures_import(*, draft: ReportDraft, data: bytes, name: str, acting_user) -> ReportDraft:
+    """Merge section 二 figures from a business system's CSV/.xlsx export into an open draft;
+    the cells the file names replace the entered ones, the others stay."""
+    try:
+        imported = figures_from_file(data, name, edition=draft.edition)
+    except FiguresError as exc:
+        raise ApplicationError("figures-unreadable", str(exc)) from None
+    merged = {table: {row: dict(cols) for row, cols in rows.items()} for table, rows in (draft.figures or {}).items()}
+    for table, rows in imported.items():
+        for row, cols in rows.items():
+            merged.setdefault(table, {}).setdefault(row, {}).update(cols)
+    return report_draft_update(draft=draft, figures=merged, acting_user=acting_user)
 
 
 @transaction.atomic
@@ -312,7 +328,7 @@ def appeal_record_decide(*, appeal: AppealRecord, result: str, decided_on: date,
 def report_import(*, agency, data: bytes, name: str, acting_user, year: int | None = None) -> ImportedReport:
     """Read a published report file (.docx/.html/.pdf/.txt/.json) with the core readers and keep it
     as the agency's report of its year, so R7/R8 and the supervisors see it."""
-    report_policy.require(acting_user, "create", agency=agency)
+    report_policy.require(acting_user, "import", agency=agency)
     try:
         report = parse_bytes(data, name)
     except GongkaiError as exc:
@@ -332,7 +348,16 @@ def report_import(*, agency, data: bytes, name: str, acting_user, year: int | No
 
 
 __all__ = [
-    "appeal_record_create", "appeal_record_decide", "clean_figures", "report_accept", "report_correct",
-    "report_draft_create", "report_draft_update", "report_import", "report_publish", "report_return",
+    "appeal_record_create",
+    "appeal_record_decide",
+    "clean_figures",
+    "report_accept",
+    "report_correct",
+    "report_draft_create",
+    "report_draft_update",
+    "report_figures_import",
+    "report_import",
+    "report_publish",
+    "report_return",
     "report_submit",
 ]

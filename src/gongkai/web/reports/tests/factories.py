@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 from datetime import date
 
-from gongkai.web.requests.constants import IdType, InfoForm, Delivery, RequestChannel, RequestStatus
+from gongkai.web.requests.constants import Delivery, IdType, InfoForm, RequestChannel, RequestStatus
 from gongkai.web.requests.models import InfoRequest
 
 _serial = itertools.count(1)

@@ -29,20 +29,24 @@ from gongkai.web.common.errors import ApplicationError
 from gongkai.web.reports import services
 from gongkai.web.reports.access import access_report_by_id, report_policy
 from gongkai.web.reports.constants import EDITABLE_STATUSES, TRANSITIONS, ReportStatus
-from gongkai.web.reports.models import ReportDraft
+from gongkai.web.reports.forms import AppealDecisionForm, AppealForm
+from gongkai.web.reports.models import AppealRecord, ReportDraft
 from gongkai.web.reports.selectors import (
     CheckedReport,
+    report_appeal_list,
     report_cell_cases,
     report_check,
     report_list_for_staff,
     report_previous_text,
 )
+from gongkai.web.requests.models import InfoRequest
 
 ACTION_DONE = "已%(action)s"
 YEAR_INVALID = "请填写正确的报告年度"
 AGENCY_INVALID = "请选择您所在的机关"
 CELL_PAGE_SIZE = 100
-ACTION_LABELS = {"edit": "保存", "submit": "报送", "return": "退回", "accept": "审核通过", "publish": "发布",
+FILE_MISSING = "请选择要导入的 CSV 或 Excel 文件"
+ACTION_LABELS = {"edit": "保存", "figures": "导入主动公开数据", "submit": "报送", "return": "退回", "accept": "审核通过", "publish": "发布",
                  "correct": "新建更正版本"}
 _TYPES = {"html": "text/html; charset=utf-8", "json": "application/json; charset=utf-8",
           "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -150,15 +154,22 @@ class DetailPage:
     tables: list[ShownTable]
     figures: list[FigureTable]
     previous_text: dict[str, str]
+    appeals: list  # the appeal records section 四 counts
+    appeal_form: object | None  # for the agency's own staff while the report is open
     editable: bool
     actions: list[str]  # the actions the user may take now
 
 
 def _shown_table(draft: ReportDraft, table: TableSpec, cells: dict, *, drill: bool) -> ShownTable:
-    rows = []
+    rows, groups = [], ()
     for row in table.rows:
         if row.id not in cells:
             continue
+        # Group rows (三、本年度办理结果, （三）不予公开 …) hold no numbers: a label line each.
+        for depth, label in enumerate(row.groups):
+            if groups[: depth + 1] != row.groups[: depth + 1]:
+                rows.append(TableRow(label=label, depth=depth, cells=[]))
+        groups = row.groups
         shown = []
         for column in table.columns:
             cell = cells[row.id].get(column.id)
@@ -209,6 +220,9 @@ class ReportDetailView(StaffReportView):
                   for t in ("requests", "appeals")]
         page = DetailPage(draft=draft, checked=checked, tables=tables, figures=_figure_tables(draft, checked.report),
                           previous_text=report_previous_text(agency=draft.agency, year=draft.year),
+                          appeals=list(report_appeal_list(agency=draft.agency, year=draft.year)),
+                          appeal_form=AppealForm() if drill and report_policy.user_can(
+                              request.user, "record_appeal", draft.agency) else None,
                           editable=draft.status in EDITABLE_STATUSES, actions=_actions(request.user, draft))
         return render(request, "reports/staff_report_detail.html", {"page": page})
 
@@ -238,6 +252,11 @@ class ReportActionView(StaffReportView):
                     draft=draft, acting_user=user, overview=post.get("overview"), problems=post.get("problems"),
                     other=post.get("other"), figures=_figures_from(post),
                     warning_explanation=post.get("warning_explanation"))
+            elif action == "figures":
+                upload = request.FILES.get("file")
+                if upload is None:
+                    raise ApplicationError("file-missing", FILE_MISSING)
+                services.report_figures_import(draft=draft, data=upload.read(), name=upload.name, acting_user=user)
             elif action == "submit":
                 services.report_submit(draft=draft, acting_user=user,
                                        warning_explanation=post.get("warning_explanation"))
@@ -255,6 +274,72 @@ class ReportActionView(StaffReportView):
             messages.error(request, "；".join(exc.messages))
         else:
             messages.success(request, ACTION_DONE % {"action": ACTION_LABELS[action]})
+        return redirect("reports_staff:detail", pk=draft.pk)
+
+
+# ---------------------------------------------------------------- appeals (section 四) ----
+
+APPEAL_REQUEST_UNKNOWN = "本机关没有申请编号为“%(number)s”的申请"
+APPEAL_RECORDED = "已登记复议诉讼"
+
+
+def _form_errors(form) -> str:
+    return "；".join(f"{form.fields[k].label if k in form.fields else ''}：{m}"
+                    for k, errors in form.errors.items() for m in errors)
+
+
+class AppealCreateView(StaffReportView):
+    """Record a 行政复议/行政诉讼 against one of the agency's cases, from the report page."""
+
+    http_method_names = ("post",)
+
+    def post(self, request, pk: int):
+        draft = self.scoped_report(pk)
+        form = AppealForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _form_errors(form))
+            return redirect("reports_staff:detail", pk=draft.pk)
+        data = form.cleaned_data
+        case = InfoRequest.objects.filter(agency=draft.agency, tracking_number=data["request_number"].strip()).first()
+        try:
+            if case is None:
+                raise ApplicationError("appeal-request-unknown",
+                                       APPEAL_REQUEST_UNKNOWN % {"number": data["request_number"]})
+            services.appeal_record_create(request=case, kind=data["kind"], body=data["body"],
+                                          filed_on=data["filed_on"], decided_on=data["decided_on"],
+                                          result=data["result"], note=data["note"], acting_user=request.user)
+        except (ApplicationError, PermissionDenied) as exc:
+            messages.error(request, getattr(exc, "message", str(exc)))
+        except ValidationError as exc:
+            messages.error(request, "；".join(exc.messages))
+        else:
+            messages.success(request, APPEAL_RECORDED)
+        return redirect("reports_staff:detail", pk=draft.pk)
+
+
+class AppealDecideView(StaffReportView):
+    """Record the decision of a pending appeal of the report's agency."""
+
+    http_method_names = ("post",)
+
+    def post(self, request, pk: int, appeal_pk: int):
+        draft = self.scoped_report(pk)
+        appeal = AppealRecord.objects.filter(pk=appeal_pk, agency=draft.agency).first()
+        if appeal is None:
+            raise Http404("复议诉讼记录不存在")
+        form = AppealDecisionForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _form_errors(form))
+            return redirect("reports_staff:detail", pk=draft.pk)
+        try:
+            services.appeal_record_decide(appeal=appeal, result=form.cleaned_data["result"],
+                                          decided_on=form.cleaned_data["decided_on"], acting_user=request.user)
+        except (ApplicationError, PermissionDenied) as exc:
+            messages.error(request, getattr(exc, "message", str(exc)))
+        except ValidationError as exc:
+            messages.error(request, "；".join(exc.messages))
+        else:
+            messages.success(request, APPEAL_RECORDED)
         return redirect("reports_staff:detail", pk=draft.pk)
 
 
@@ -307,3 +392,97 @@ class ReportDownloadView(StaffReportView):
             name = f"{draft.agency.code}-{draft.year}-v{draft.version}.{fmt}"
             response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
+
+
+# ---------------------------------------------------------------- supervision ----
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: int
+    y: int
+    width: float
+
+
+@dataclass(frozen=True)
+class SupervisionPage:
+    supervisor: Agency
+    supervisors: list[Agency]
+    year: int
+    rows: list
+    bars: list[Bar]  # received per agency, drawn as inline SVG (no scripts, no CDN)
+    chart_height: int
+
+
+CHART_WIDTH = 360  # px for the longest bar
+BAR_STEP = 26
+
+
+def _supervision_input(request) -> tuple[Agency, list[Agency], int]:
+    """The supervisor (an agency where the user holds a role) and the year, from the query string."""
+    supervisors = list(Agency.objects.filter(pk__in=membership_agency_ids(user=request.user)).order_by("code"))
+    if not supervisors:
+        raise Http404("没有可查看的机关")
+    wanted = request.GET.get("agency")
+    supervisor = next((a for a in supervisors if str(a.pk) == wanted), supervisors[0])
+    try:
+        year = int(request.GET.get("year", ""))
+    except ValueError:
+        year = timezone.localdate().year - 1
+    return supervisor, supervisors, year
+
+
+class SupervisionView(StaffReportView):
+    """Every child agency's report of a year: status against the deadline, findings, key figures."""
+
+    def get(self, request):
+        from gongkai.web.reports.supervision import report_supervision
+
+        supervisor, supervisors, year = _supervision_input(request)
+        rows = report_supervision(supervisor=supervisor, year=year)
+        top = max([r.received or 0 for r in rows] + [1])
+        bars = [Bar(label=r.agency.short_name or r.agency.name, value=r.received or 0, y=i * BAR_STEP,
+                    width=round(CHART_WIDTH * (r.received or 0) / top, 1)) for i, r in enumerate(rows)]
+        page = SupervisionPage(supervisor=supervisor, supervisors=supervisors, year=year, rows=rows, bars=bars,
+                               chart_height=len(bars) * BAR_STEP)
+        return render(request, "reports/staff_supervision.html", {"page": page})
+
+
+class SupervisionExportView(StaffReportView):
+    def get(self, request):
+        from gongkai.web.reports.supervision import report_supervision, supervision_xlsx
+
+        supervisor, _, year = _supervision_input(request)
+        content = supervision_xlsx(report_supervision(supervisor=supervisor, year=year), year=year)
+        response = HttpResponse(content, content_type=_TYPES["xlsx"])
+        response["Content-Disposition"] = f'attachment; filename="{supervisor.code}-{year}-supervision.xlsx"'
+        return response
+
+
+IMPORTED = "已导入%(agency)s%(year)s年度报告（%(findings)s 个问题）"
+IMPORT_FILE_MISSING = "请选择要导入的报告文件（.docx .html .pdf .txt .json）"
+
+
+class ReportImportView(StaffReportView):
+    """Upload a published report of a supervised agency (or one's own) not drawn up on the platform."""
+
+    http_method_names = ("post",)
+
+    def post(self, request):
+        back = reverse("reports_staff:supervision") + "?" + request.POST.get("back", "")
+        agency = Agency.objects.filter(pk=request.POST.get("agency") or 0).first()
+        upload = request.FILES.get("file")
+        try:
+            if agency is None or upload is None:
+                raise ApplicationError("import-file-missing", IMPORT_FILE_MISSING)
+            year = int(request.POST["year"]) if request.POST.get("year", "").strip().isdigit() else None
+            imported = services.report_import(agency=agency, data=upload.read(), name=upload.name, year=year,
+                                              acting_user=request.user)
+        except (ApplicationError, PermissionDenied) as exc:
+            messages.error(request, getattr(exc, "message", str(exc)))
+        except ValidationError as exc:
+            messages.error(request, "；".join(exc.messages))
+        else:
+            messages.success(request, IMPORTED % {"agency": agency.name, "year": imported.year,
+                                                  "findings": len(imported.findings)})
+        return redirect(back)

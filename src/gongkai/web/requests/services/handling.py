@@ -208,6 +208,9 @@ def request_close_fee_unpaid(*, request: InfoRequest, closed_on: date, acting_us
                   data={"outcome": FEE_UNPAID_OUTCOME})
 
 
+_CHUNK = 500
+
+
 def _refresh(requests: QuerySet[InfoRequest], *, now: date, acting_user, reason: str,
              calendar: WorkCalendar | None = None) -> int:
     """Recompute the cached due dates of ``requests`` (locked); audit the ones that move."""
@@ -224,8 +227,10 @@ def _refresh(requests: QuerySet[InfoRequest], *, now: date, acting_user, reason:
         audit_event(event="request.deadline_recomputed", obj=request, acting_user=acting_user,
                     before=before, after=after, data={"reason": reason})
         moved += 1
-    # Nothing to audit, but the cache is now known to be right as of today.
-    InfoRequest.objects.filter(pk__in=unchanged).update(deadlines_as_of=now)
+    # Nothing to audit, but the cache is now known to be right as of ``now`` (in chunks: SQLite
+    # limits the parameters of one statement).
+    for start in range(0, len(unchanged), _CHUNK):
+        InfoRequest.objects.filter(pk__in=unchanged[start:start + _CHUNK]).update(deadlines_as_of=now)
     return moved
 
 

@@ -148,9 +148,10 @@ def _create(*, agency: Agency, channel: str, applicant: Applicant, description: 
         record(request, kind=kind, day=request.received_on or submitted_on or today(), before={},
                status_before="", acting_user=acting_user, data=data)
     except Exception:
-        # The file was written by the row's save; a rollback must not leave it behind.
-        # NOTE: a rollback of an outer transaction after this service returns still would.
-        if attached and request.attachment:
+        # The row's save wrote the file; the rollback must not leave it behind. Until then the name
+        # is the applicant's, not a stored path: nothing to delete (FieldFile._committed says which).
+        # NOTE: a rollback of an outer transaction after this service returns still would leave it.
+        if attached and request.attachment._committed:
             request.attachment.delete(save=False)
         raise
     return NewRequest(request=request, query_code=code)

@@ -132,3 +132,12 @@ class RequestAvailableActionsTests(TestCase):
         self.client.force_login(self.user)
         page = [a.action for a in self.client.get(f"/staff/requests/{request.pk}/").context["page"].actions]
         self.assertEqual(self._actions(request), page)
+
+    def test_case_page_shows_the_correction_notice_deadline_only_while_one_may_be_asked(self):
+        self.client.force_login(self.user)
+        fresh = self._in_progress()
+        self.assertContains(self.client.get(f"/staff/requests/{fresh.pk}/"), "补正告知期限")
+        corrected = services.request_record_correction(
+            request=self._ask_correction(self._in_progress(), respond_by=date(2026, 11, 24)),
+            received_on=date(2026, 11, 20), acting_user=self.user)
+        self.assertNotContains(self.client.get(f"/staff/requests/{corrected.pk}/"), "补正告知期限")

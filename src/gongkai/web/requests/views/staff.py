@@ -35,6 +35,7 @@ from gongkai.web.requests.access import (
 )
 from gongkai.web.requests.constants import ACTION_LABELS, OPEN_STATUSES, WORKFLOW
 from gongkai.web.requests.models import InfoRequest, RequestEvent
+from gongkai.web.requests.rules import history_refusal
 from gongkai.web.requests.selectors import (
     agency_list_for_staff,
     request_deadline_explained,
@@ -310,7 +311,11 @@ class CasePage:
     @property
     def correction_notice_due(self) -> date | None:
         """Shown while a correction may still be asked for (第三十条: once, before handling ends)."""
-        return self.case.correction_notice_due_on if self.case.status in CORRECTION_OPEN else None
+        if self.case.status not in CORRECTION_OPEN:
+            return None
+        if history_refusal("ask_correction", self.case, self.timeline, day=self.today) is not None:
+            return None  # already asked once
+        return self.case.correction_notice_due_on
 
 
 def _action_forms(user, case: InfoRequest, timeline: list[RequestEvent], today: date) -> list[ActionForm]:

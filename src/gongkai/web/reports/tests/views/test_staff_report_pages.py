@@ -54,7 +54,7 @@ class StaffReportPagesTests(TestCase):
 
     def test_the_workflow_through_the_pages_ends_in_published_downloads(self):
         self.client.force_login(self.head)
-        action = lambda name: reverse("reports_staff:action", args=[self.draft.pk, name])  # noqa: E731
+        action = lambda name: reverse("reports_staff:action", args=[self.draft.pk, name])
         figures = {f"fig:{t}:{r}:{c}": v for t, rows in FIGURES_2021.items() for r, cols in rows.items()
                    for c, v in cols.items()}
         self.client.post(action("edit"), {"overview": "总体情况", "problems": "问题", "other": "无", **figures})
@@ -78,3 +78,37 @@ class StaffReportPagesTests(TestCase):
         self.client.force_login(self.supervisor)
         response = self.client.get(reverse("reports_staff:list"))
         self.assertContains(response, reverse("reports_staff:detail", args=[self.draft.pk]))
+
+
+@freeze_time("2026-01-10 04:00:00")
+class StaffAppealPagesTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.agency = AgencyFactory()
+        cls.head = staff(cls.agency, Role.HEAD)
+        insert_cases([case(cls.agency, applicant_type="natural_person", received_on=date(2025, 3, 2),
+                           closed_on=date(2025, 3, 20), outcome="withheld_process")])
+        cls.case = cls.agency.requests.get()
+        cls.draft = report_draft_create(agency=cls.agency, year=2025, acting_user=cls.head)
+
+    def test_recorded_appeal_counts_in_section_four_and_is_decided(self):
+        self.client.force_login(self.head)
+        url = reverse("reports_staff:appeal_create", args=[self.draft.pk])
+        self.client.post(url, {"request_number": self.case.tracking_number, "kind": "review",
+                               "body": "市人民政府", "filed_on": "2025-04-02", "result": "pending"})
+        page = self.client.get(reverse("reports_staff:detail", args=[self.draft.pk]))
+        appeals = next(t for t in page.context["page"].tables if t.id == "appeals")
+        self.assertEqual([0, 0, 0, 1, 1], [c.value for c in appeals.rows[0].cells])
+        appeal = page.context["page"].appeals[0]
+        self.client.post(reverse("reports_staff:appeal_decide", args=[self.draft.pk, appeal.pk]),
+                         {"result": "corrected", "decided_on": "2025-06-01"})
+        page = self.client.get(reverse("reports_staff:detail", args=[self.draft.pk]))
+        appeals = next(t for t in page.context["page"].tables if t.id == "appeals")
+        self.assertEqual([0, 1, 0, 0, 1], [c.value for c in appeals.rows[0].cells])
+
+    def test_unknown_request_number_is_refused(self):
+        self.client.force_login(self.head)
+        response = self.client.post(reverse("reports_staff:appeal_create", args=[self.draft.pk]), {
+            "request_number": "NOPE", "kind": "review", "body": "市人民政府", "filed_on": "2025-04-02",
+            "result": "pending"}, follow=True)
+        self.assertContains(response, "本机关没有申请编号为“NOPE”的申请")

@@ -6,6 +6,7 @@ from datetime import date
 from unittest import mock
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase, override_settings
@@ -96,12 +97,20 @@ class RequestAttachmentTests(TestCase):
         self.assertFalse(default_storage.exists("request_attachments"))
 
     def test_a_failure_after_the_file_was_written_removes_it(self):
-        with mock.patch("gongkai.web.requests.services._base.audit_event", side_effect=RuntimeError("audit down")):
-            with self.assertRaisesMessage(RuntimeError, "audit down"):
-                self._submit(upload())
+        with (mock.patch("gongkai.web.requests.services._base.audit_event", side_effect=RuntimeError("audit down")),
+              self.assertRaisesMessage(RuntimeError, "audit down")):
+            self._submit(upload())
         _dirs, files = default_storage.listdir("request_attachments/JT-2026-00001")
         self.assertEqual([], files)
         self.assertEqual(0, InfoRequest.objects.count())
+
+    def test_a_failure_before_the_file_was_written_deletes_nothing(self):
+        # A file that happens to bear the applicant's file name at the top of MEDIA_ROOT.
+        default_storage.save("委托书.pdf", ContentFile(b"unrelated"))
+        with (mock.patch.object(InfoRequest, "save", side_effect=RuntimeError("db down")),
+              self.assertRaisesMessage(RuntimeError, "db down")):
+            self._submit(upload())
+        self.assertTrue(default_storage.exists("委托书.pdf"))
 
     def test_long_original_name_is_shortened_keeping_its_extension(self):
         request = self._submit(upload("长" * 300 + ".pdf"))
