@@ -27,7 +27,6 @@ from gongkai.web.requests.constants import (
     InfoForm,
     RequestChannel,
 )
-from gongkai.web.requests.forms_staff import reply_note  # the stored form of summary + legal basis
 from gongkai.web.requests.services import Applicant, ReceiptFacts
 
 BEIJING = ZoneInfo("Asia/Shanghai")
@@ -193,8 +192,8 @@ class Planner:
         main = "partly_granted" if len(outcomes) > 1 else outcomes[0]
         # Rows the 条例 gives no article for need the office's own legal basis in the 告知书.
         basis = people.LEGAL_BASES.get(main, "") if not notice_template_for(main)[1].articles else ""
-        return Step("reply", day, {"outcomes": list(outcomes),
-                                   "summary": reply_note(people.REPLY_SUMMARIES[main], basis)})
+        return Step("reply", day, {"outcomes": list(outcomes), "summary": people.REPLY_SUMMARIES[main],
+                                   "legal_basis": basis})
 
     def _archive(self, replied: date) -> list[Step]:
         # Most closed files are archived a few weeks later (第四十五条 归档).

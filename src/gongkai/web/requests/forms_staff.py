@@ -26,13 +26,10 @@ from gongkai.web.requests.constants import (
     RequestStatus,
 )
 from gongkai.web.requests.services import Applicant, ReceiptFacts
+from gongkai.web.requests.services.closing import LEGAL_BASIS_NEEDED  # the service's rule, shown at the field
 
 _REQUIRED = {"required": "此项必填"}
 RECEIPT_DAY_NEEDED = "%(channel)s的申请须填写%(what)s（第三十一条）"
-LEGAL_BASIS_NEEDED = "“%(label)s”在条例中没有对应条款，请填写答复所依据的法律规定"
-# TODO(lead): only web/demo/plans.py still writes the basis into the summary (reply_note); once it
-# passes request_reply(legal_basis=...), delete LEGAL_BASIS_MARK, reply_note and split_reply_note.
-LEGAL_BASIS_MARK = "\n法律依据："
 
 
 def _date(label: str, **kwargs) -> forms.DateField:
@@ -235,18 +232,6 @@ class ReplyForm(forms.Form):
 
     def outcomes(self) -> list[str]:
         return [self.cleaned_data["outcome"], *self.cleaned_data["other_parts"]]
-
-
-def reply_note(summary: str, legal_basis: str) -> str:
-    """Deprecated: the basis appended to the summary, as replies were stored before ``legal_basis``."""
-    basis = legal_basis.strip()
-    return summary.strip() + (LEGAL_BASIS_MARK + basis if basis else "")
-
-
-def split_reply_note(note: str) -> tuple[str, str]:
-    """``reply_note`` reversed: (explanation, legal basis); for replies stored the old way only."""
-    summary, _mark, basis = note.rpartition(LEGAL_BASIS_MARK)
-    return (summary, basis) if _mark else (note, "")
 
 
 class WithdrawForm(forms.Form):

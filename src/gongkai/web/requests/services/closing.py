@@ -6,8 +6,9 @@ from datetime import date
 
 from django.db import transaction
 
+from gongkai.notices import notice_template_for
 from gongkai.web.common.errors import ApplicationError
-from gongkai.web.requests.constants import OPEN_STATUSES, WITHDRAWN_OUTCOME, RequestEventKind
+from gongkai.web.requests.constants import OPEN_STATUSES, WITHDRAWN_OUTCOME, RequestEventKind, RequestOutcome
 from gongkai.web.requests.models import InfoRequest
 from gongkai.web.requests.outcomes import resolve_outcome
 from gongkai.web.requests.services._base import begin, finish, not_after_today, not_before, today
@@ -15,6 +16,7 @@ from gongkai.web.requests.services._base import begin, finish, not_after_today, 
 K = RequestEventKind
 
 WITHDRAW_REASON_MISSING = "请填写撤回的方式或理由"
+LEGAL_BASIS_NEEDED = "“%(label)s”在条例中没有对应条款，请填写答复所依据的法律规定"
 
 
 @transaction.atomic
@@ -28,6 +30,8 @@ def request_reply(*, request: InfoRequest, outcomes: Sequence[str], replied_on: 
     """
     step = begin(request, "reply", acting_user=acting_user)
     outcome = resolve_outcome(outcomes)
+    if not legal_basis.strip() and not notice_template_for(outcome)[1].articles:
+        raise ApplicationError("legal-basis-missing", LEGAL_BASIS_NEEDED % {"label": RequestOutcome(outcome).label})
     not_after_today(replied_on, "答复日期")
     not_before(replied_on, "答复日期", step.request.received_on, "收到申请之日")
     due = step.request.answer_due_on

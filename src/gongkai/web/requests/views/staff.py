@@ -359,10 +359,6 @@ class RequestDetailView(StaffView):
 def notice_data_for(case: InfoRequest, reply: RequestEvent) -> NoticeData:
     """The notice's facts from the case and its reply event."""
     summary, basis = reply.note, reply.data.get("legal_basis", "")
-    if not basis:
-        # TODO(lead): replies stored before request_reply took legal_basis (and the demo's, issue 3)
-        # carry it in the note; drop this with forms_staff.split_reply_note.
-        summary, basis = f.split_reply_note(reply.note)
     return NoticeData(agency_name=case.agency.name, applicant_name=case.applicant_name,
                       tracking_number=case.tracking_number, received_on=case.received_on, replied_on=reply.day,
                       outcome=case.outcome, request_summary=case.description, reasons=summary, legal_basis=basis)
