@@ -101,7 +101,12 @@ def report_draft_create(*, agency, year: int, acting_user) -> ReportDraft:
                         other=report_fee_statement(agency=agency, year=year),
                         created_by=acting_user if getattr(acting_user, "is_authenticated", False) else None)
     draft.full_clean()
-    draft.save()
+    try:
+        with transaction.atomic():
+            draft.save()
+    except IntegrityError:  # a concurrent create took the year first (report_one_open_version)
+        raise ApplicationError("report-exists", REPORT_EXISTS % {
+            "agency": agency.name, "year": year, "version": 1}) from None
     _refresh_findings(draft)
     draft.save(update_fields=["findings", "updated_at"])
     _audit(draft, "report.created", acting_user, data={"edition": draft.edition})
@@ -285,7 +290,8 @@ def report_correct(*, draft: ReportDraft, note: str, acting_user) -> ReportDraft
         created_by=acting_user if getattr(acting_user, "is_authenticated", False) else None)
     correction.full_clean()
     try:
-        correction.save()
+        with transaction.atomic():
+            correction.save()
     except IntegrityError:  # a concurrent correction got the version number first
         raise ApplicationError("report-exists", REPORT_EXISTS % {
             "agency": published.agency.name, "year": published.year, "version": latest.version + 1}) from None

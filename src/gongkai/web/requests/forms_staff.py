@@ -48,6 +48,7 @@ class WorklistFilterForm(forms.Form):
     """GET filters of the work list; every field optional, an invalid one is ignored."""
 
     q = forms.CharField(label="申请编号或申请人", required=False, max_length=100)
+    scope = forms.ChoiceField(label="范围", required=False, choices=[("", "待办（未归档）"), ("all", "全部（含已归档）")])
     status = forms.ChoiceField(label="状态", required=False, choices=[("", "全部状态"), *RequestStatus.choices])
     agency = forms.ModelChoiceField(label="机关", required=False, queryset=None, empty_label="全部机关")
     channel = forms.ChoiceField(label="申请方式", required=False,
@@ -62,7 +63,9 @@ class WorklistFilterForm(forms.Form):
         """Keyword arguments of ``request_worklist_for_staff``."""
         data = self.cleaned_data if self.is_valid() else {}
         agency = data.get("agency")
+        # Archived cases need nothing more: the list leaves them out unless asked for all, or by status.
         return {"search": data.get("q", ""), "status": data.get("status") or None,
+                "pending_only": not data.get("status") and data.get("scope") != "all",
                 "agency_id": agency.pk if agency else None, "channel": data.get("channel") or None,
                 "overdue_only": bool(data.get("overdue"))}
 

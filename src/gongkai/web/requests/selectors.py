@@ -76,11 +76,12 @@ SOON_WORKDAYS = 3  # the work list flags answers due within 3 working days
 
 def request_worklist_for_staff(*, user, today: date, status: str | None = None, agency_id: int | None = None,
                                channel: str | None = None, overdue_only: bool = False,
-                               search: str = "") -> QuerySet[InfoRequest]:
+                               search: str = "", pending_only: bool = False) -> QuerySet[InfoRequest]:
     """The staff work list, most urgent first: overdue, then due within 3 working days, then the
     other open requests by due date, then the closed ones.
 
     Each row is annotated with ``urgency`` (0 overdue, 1 soon, 2 other open, 3 closed or no due date).
+    ``pending_only`` leaves out archived cases, which need nothing more (most of a year's cases).
     """
     from django.db.models import Case, IntegerField, Q, When
 
@@ -90,6 +91,8 @@ def request_worklist_for_staff(*, user, today: date, status: str | None = None, 
     # count_workdays tolerates a year the calendar lacks (weekends only), unlike add_workdays.
     soon_until = count_workdays(today, SOON_WORKDAYS, calendar=work_calendar()).due
     qs = request_list_for_staff(user=user, status=status or None, agency_id=agency_id)
+    if pending_only:
+        qs = qs.exclude(status=RequestStatus.ARCHIVED)
     if channel:
         qs = qs.filter(channel=channel)
     if search.strip():

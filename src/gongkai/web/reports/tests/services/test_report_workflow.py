@@ -139,6 +139,12 @@ class ReportSubmitTests(ReportSetup):
             report_draft_update(draft=draft, problems="改", acting_user=self.clerk)
         self.assertEqual("report-not-editable", caught.exception.code)
 
+    def test_one_open_version_per_agency_and_year(self):
+        self.draft()
+        with self.assertRaises(ApplicationError) as caught:
+            report_draft_create(agency=self.agency, year=2025, acting_user=self.clerk)
+        self.assertEqual("report-exists", caught.exception.code)
+
     def test_edition_follows_the_year(self):
         self.assertEqual("2019", report_draft_create(agency=self.agency, year=2020, acting_user=self.clerk).edition)
         self.assertEqual("2021", report_draft_create(agency=self.agency, year=2021, acting_user=self.clerk).edition)

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from freezegun import freeze_time
 
 from gongkai.web.requests.constants import RequestChannel
-from gongkai.web.requests.services import request_reply
+from gongkai.web.requests.services import request_archive, request_reply
 from gongkai.web.requests.tests.views.staff_setup import ID_NUMBER, PHONE, TODAY, StaffWorld
 
 URL = "/staff/"
@@ -42,6 +42,12 @@ class RequestWorklistViewTests(StaffWorld, TestCase):
         expected = [r.tracking_number for r in (self.overdue, self.soon, self.rest, self.closed)]
         self.assertEqual(expected, self._numbers(response))
 
+    def test_archived_cases_are_listed_only_when_asked_for(self):
+        request_archive(request=self.closed, acting_user=self.officer)
+        self.assertNotIn(self.closed.tracking_number, self._numbers(self.client.get(URL)))
+        self.assertEqual(self.closed.tracking_number, self._numbers(self.client.get(URL, {"scope": "all"}))[-1])
+        self.assertEqual([self.closed.tracking_number], self._numbers(self.client.get(URL, {"status": "archived"})))
+
     def test_badges_say_overdue_and_due_within_three_working_days(self):
         rows = {row.tracking_number: row.badges for row in self.client.get(URL).context["page"].rows}
         self.assertEqual((("overdue", "逾期"),), rows[self.overdue.tracking_number])
@@ -68,6 +74,7 @@ class RequestWorklistViewTests(StaffWorld, TestCase):
         cases = {
             "status": ({"status": "in_progress"}, [self.soon]),
             "agency": ({"agency": self.transport.pk}, [self.overdue, self.soon, self.rest, self.closed]),
+            "closed by status": ({"status": "replied"}, [self.closed]),
             "channel": ({"channel": "email"}, [self.overdue]),
             "overdue only": ({"overdue": "on"}, [self.overdue]),
             "name": ({"q": "王五"}, [self.rest]),
