@@ -12,7 +12,7 @@ Value = int | Decimal | str | None  # str only for marks printed instead of a nu
 TEXT_SECTIONS = ("overview", "problems", "other")
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     """One printed cell. `value` None means printed blank; `text` is what was printed."""
 

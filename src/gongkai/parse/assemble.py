@@ -424,8 +424,8 @@ def _read_labelled(report: Report, spec: ReportSpec, section_id: str, tokens: li
         row_id = read.row.id
         if row_id not in table.row_ids:
             row_id = _stand_in(report, spec, table, read)
-        for column, value in zip(table.columns, values):
-            report.set(table.id, row_id, column.id, _cell(value, column.kind, table.id, row_id, column.id))
+        report.tables.setdefault(table.id, {})[row_id] = {
+            column.id: _cell(value, column.kind) for column, value in zip(table.columns, values)}
     _check_layout(report, spec, section_id, rows)
 
 
@@ -440,9 +440,12 @@ def _stand_in(report: Report, spec: ReportSpec, table: TableSpec, read: RowRead)
     return target
 
 
-def _cell(value: Value, kind: str, table: str, row: str, column: str) -> Cell:
+def _cell(value: Value, kind: str) -> Cell:
     """The cell printed as `value`; its location is where the value was read (the spec ids are
     where the report keeps the cell)."""
+    text = value.text
+    if kind != "money" and text.isascii() and text.isdigit():  # most cells
+        return Cell(int(text), text, value.location)
     try:
         parsed, unit = parse_value(value.text, kind=kind, location=value.location)
     except ParseError:
@@ -513,7 +516,7 @@ def _read_appeals(report: Report, spec: ReportSpec, tokens: list[Token], source:
     for i, row in enumerate(table.rows):
         for j, column in enumerate(table.columns):
             report.set(table.id, row.id, column.id,
-                       _cell(values[i * width + j], column.kind, table.id, row.id, column.id))
+                       _cell(values[i * width + j], column.kind))
 
 
 __all__ = ["assemble", "detect_format", "read_rows", "RowRead", "TABLE_SECTIONS"]
