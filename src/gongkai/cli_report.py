@@ -52,24 +52,6 @@ def generate(
         typer.echo(f"  {f.rule} [{'错误' if f.severity == 'error' else '警告'}] {f.message}", err=True)
 
 
-@report_app.command("demo")
-def demo() -> None:
-    """为演示县（gongkai demo 载入的乌鲁木齐县人民政府）载入年度报告：2020年度报告按种子报告由记录重现并发布，
-    2025年度报告草稿由演示申请生成。
-
-    Example:
-        gongkai demo && gongkai report demo
-        gongkai report generate --agency wlmqx --year 2020 --json
-    """
-    from gongkai.web.reports.commands import AgencyNotFound, load_demo
-
-    try:
-        typer.echo(load_demo())
-    except AgencyNotFound as exc:
-        typer.echo(f"错误：{exc}", err=True)
-        raise typer.Exit(_USAGE) from None
-
-
 @report_app.command("import")
 def import_(
     files: Annotated[list[str], typer.Argument(help="报告文件、文件夹或通配符（.txt .html .docx .pdf .json）")],

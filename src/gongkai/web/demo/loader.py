@@ -23,6 +23,7 @@ from gongkai.web.agencies.models import Agency
 from gongkai.web.demo import people
 from gongkai.web.demo.clock import travelling_clock
 from gongkai.web.demo.plans import BEIJING, REFUSAL_OUTCOMES, CasePlan, Planner, schedule
+from gongkai.web.reports.demo import demo_reports_load
 from gongkai.web.requests import services
 from gongkai.web.requests.access import ACTION_ROLES
 from gongkai.web.requests.constants import RequestChannel, RequestStatus
@@ -122,6 +123,8 @@ def demo_load(*, seed: int = DEFAULT_SEED, today: date | None = None, scale: flo
         admin = staff[agencies[0].code][Role.ADMIN]
         # Pauses still running were counted up to their last event; count them up to today.
         services.request_refresh_open_deadlines(acting_user=admin, reason="演示数据载入完成，按当天重算期限")
+        # The county's published 2020 report, reproduced from records, and its 2025 draft (issue 4).
+        demo_reports_load(county=agencies[0], acting_user=staff[agencies[0].code][Role.HEAD])
     _count(summary)
     return summary
 

@@ -33,38 +33,6 @@ def generate(*, agency: str, year: int):
     return checked.report, checked.findings
 
 
-DEMO_NOT_LOADED = "数据库中没有演示县（%(code)s），请先运行 gongkai demo"
-DEMO_ALREADY = "演示县的年度报告已载入（%(year)s年度已有报告），未重复载入"
-
-
-def load_demo() -> str:
-    """Add the demo county's 2020 (published) and 2025 (draft) reports; returns what happened."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", DEFAULT_SETTINGS)
-    import django
-
-    django.setup()
-    from django.db import transaction
-
-    from gongkai.web.accounts.constants import Role
-    from gongkai.web.accounts.models import Membership
-    from gongkai.web.agencies.models import Agency
-    from gongkai.web.demo import people
-    from gongkai.web.reports.demo import SEED_YEAR, demo_reports_load
-    from gongkai.web.reports.models import ReportDraft
-
-    code = people.COUNTY[1]
-    county = Agency.objects.filter(code=code).first()
-    if county is None:
-        raise AgencyNotFound(DEMO_NOT_LOADED % {"code": code})
-    if ReportDraft.objects.filter(agency=county, year=SEED_YEAR).exists():
-        return DEMO_ALREADY % {"year": SEED_YEAR}
-    head = Membership.objects.filter(agency=county, role=Role.HEAD).select_related("user").first()
-    with transaction.atomic():
-        loaded = demo_reports_load(county=county, acting_user=head.user if head else None)
-    return (f"已载入{county.name}{loaded.published.year}年度报告（已发布，第{loaded.published.version}版）"
-            f"和{loaded.draft.year}年度报告草稿")
-
-
 USER_NOT_FOUND = "找不到工作人员“%(username)s”"
 
 

@@ -55,24 +55,3 @@ class ReportGenerateCommandTests(TestCase):
         result = CliRunner().invoke(app, ["report", "generate", "--agency", "nowhere", "--year", "2025"])
         self.assertEqual(2, result.exit_code)
         self.assertIn("找不到机关“nowhere”", result.output)
-
-
-class ReportDemoCommandTests(TestCase):
-    def test_needs_the_demo_county(self):
-        result = CliRunner().invoke(app, ["report", "demo"])
-        self.assertEqual(2, result.exit_code)
-        self.assertIn("gongkai demo", result.output)
-
-    def test_loads_once(self):
-        from gongkai.web.accounts.constants import Role
-        from gongkai.web.reports.models import ReportDraft
-        from gongkai.web.tests.factories import staff
-
-        county = AgencyFactory(code="wlmqx", name="乌鲁木齐县人民政府")
-        staff(county, Role.HEAD)
-        first = CliRunner().invoke(app, ["report", "demo"])
-        second = CliRunner().invoke(app, ["report", "demo"])
-        self.assertEqual((0, 0), (first.exit_code, second.exit_code))
-        self.assertIn("未重复载入", second.output)
-        self.assertEqual([(2020, "published"), (2025, "draft")],
-                         list(ReportDraft.objects.filter(agency=county).values_list("year", "status")))
