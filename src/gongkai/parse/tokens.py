@@ -90,7 +90,7 @@ def _label_then_counts(text: str, location: Location) -> list[Token] | None:
     k = len(parts)
     while k > 0 and parts[k - 1].isascii() and parts[k - 1].isdigit():
         k -= 1
-    if any(p in MARKS for p in parts[:k]):
+    if not MARKS.isdisjoint(parts[:k]):
         return None
     label = " ".join(parts[:k])
     digit = _DIGIT.search(label)
