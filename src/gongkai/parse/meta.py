@@ -26,7 +26,10 @@ _NAME = rf"[{_CJK}（）·]"
 _REPORT = r"(?:政府|政务)?\s*信\s*息\s*公\s*开\s*(?:工\s*作\s*)?(?:年\s*度\s*)?报\s*告"
 _YEAR = r"(?P<year>20\d\d)\s*年\s*度?\s*"
 # Body first: `乌鲁木齐县2020年政府信息公开工作年度报告`, `…2020年度本机关政府信息公开…`.
-_TITLE = re.compile(rf"(?P<agency>{_NAME}{{0,40}}?)[ \t]*{_YEAR}(?:本级|本机关|本单位)?\s*{_REPORT}")
+# Searched from its year, then back to the name before it: a search from every position of the
+# text for a name followed by a year costs 40 steps a character.
+_TITLE = re.compile(rf"{_YEAR}(?:本级|本机关|本单位)?\s*{_REPORT}")
+_NAME_BEFORE = re.compile(rf"{_NAME}{{0,40}}(?=[ \t]*\Z)")
 # Year first: `2025 年上海市人民政府办公厅政府信息公开工作年度报告`.
 _TITLE_YEAR_FIRST = re.compile(rf"{_YEAR}(?P<agency>{_NAME}{{2,40}}?)\s*{_REPORT}")
 _PERIOD = re.compile(
@@ -66,7 +69,7 @@ def detect_year(head: str, overview: str = "") -> int | None:
     """
     flat = _flat(head + "\n" + overview)
     for pattern in (_TITLE, _TITLE_YEAR_FIRST, _PERIOD):
-        m = pattern.search(flat)
+        m = pattern.search(flat)  # _TITLE: a year with 政府信息公开工作年度报告, the name before it aside
         if m:
             return int(m.group("year"))
     m = _OPENING.search(_first_paragraph(overview))
@@ -96,9 +99,15 @@ def detect_agency(head: str, overview: str = "") -> str | None:
     return None
 
 
+def _name_before(flat: str, end: int) -> str:
+    """The run of name characters (at most 40) that ends at `end`, spaces and tabs aside."""
+    m = _NAME_BEFORE.search(flat, max(0, end - 48), end)
+    return m.group() if m else ""
+
+
 def _from_title(flat: str, _opening: str) -> str | None:
     for m in _TITLE.finditer(flat):
-        name = _clean(m.group("agency"))
+        name = _clean(_name_before(flat, m.start()))
         if not name and _at_line_start(flat, m.start("year")):
             name = _line_above(flat, m.start("year"))
         if name:

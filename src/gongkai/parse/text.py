@@ -72,7 +72,8 @@ def _markdown_grid(lines: list[str], i: int, source: str | None, blocks: list[Bl
     while i < len(lines) and lines[i].lstrip().startswith("|"):
         if not _MD_RULE.match(lines[i]):
             cells = lines[i].strip().strip("|").split("|")
-            rows.append(tuple(GridCell(c.strip(), Location(source=source, line=i + 1)) for c in cells))
+            where = Location(source, i + 1)  # (source, line): the cells of a line share it
+            rows.append(tuple(GridCell(c.strip(), where) for c in cells))
         i += 1
     blocks.append(Grid(tuple(rows), Location(source=source, line=start + 1)))
     return i
