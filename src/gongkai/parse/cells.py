@@ -34,7 +34,7 @@ def normalize_text(text: str) -> str:
 
 def join_spaced(text: str) -> str:
     """`结 果` → `结果`: spaces between Chinese characters are layout, not words."""
-    return _SPACED_CJK.sub("", text)
+    return _SPACED_CJK.sub("", text) if " " in text else text
 
 
 _KEY_DROP = re.compile(r"[\s\W_]+", re.UNICODE)

@@ -128,7 +128,7 @@ def grid_tokens(grid: Grid) -> list[Token]:
             if cell.merged:
                 continue
             text = cell.text
-            if text.isascii() and text.isdigit():  # most cells: no normalising needed
+            if not text or (text.isascii() and text.isdigit()):  # most cells: no normalising needed
                 tokens.append(Value(text, cell.location, in_grid=True))
                 continue
             text = normalize_text(text).strip()
