@@ -36,6 +36,7 @@ from gongkai.parse.cells import label_key, normalize_text, parse_value, similari
 from gongkai.parse.tokens import Text, Token, Value
 from gongkai.report import Cell, Report
 from gongkai.spec import (
+    FORMATS,
     BalanceRule,
     CarryRule,
     ColumnsSumRule,
@@ -476,23 +477,29 @@ def _row_numbers(table: TableSpec, cells: tuple[Value, ...]) -> dict[str, object
 
 
 def _row_rules(spec: ReportSpec, table: TableSpec) -> list:
-    return [r for r in spec.rules
-            if getattr(r, "table", None) == table.id and isinstance(r, (ColumnsSumRule, NotGreaterRule))]
+    return _row_rules_of(spec.id, table.id)
+
+
+@lru_cache(maxsize=None)
+def _row_rules_of(spec_id: str, table_id: str) -> tuple:
+    return tuple(r for r in FORMATS[spec_id].rules
+                 if getattr(r, "table", None) == table_id and isinstance(r, (ColumnsSumRule, NotGreaterRule)))
 
 
 def _row_cost(spec: ReportSpec, table: TableSpec, row_id: str, cells: tuple[Value, ...]) -> int:
     """Rules of the format that hold within one row (R3, and 2019's published ≤ total)."""
+    rules = _row_rules(spec, table)
+    if not rules:
+        return 0
     numbers = _row_numbers(table, cells)
     broken = 0
-    for rule in spec.rules:
-        if getattr(rule, "table", None) != table.id:
-            continue
+    for rule in rules:
         if isinstance(rule, ColumnsSumRule):
             parts = [numbers.get(c) for c in rule.of]
             target = numbers.get(rule.target)
             if target is not None and None not in parts and sum(parts) != target:
                 broken += 1
-        elif isinstance(rule, NotGreaterRule):
+        else:
             lesser, greater = numbers.get(rule.lesser), numbers.get(rule.greater)
             if lesser is not None and greater is not None and lesser > greater:
                 broken += 1
