@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import gongkai
@@ -40,6 +41,15 @@ SEED = Path(gongkai.__file__).parent / "demo_data" / "wulumuqi-xian-2020.txt"
 SEED_YEAR = 2020
 GENERATED_YEAR = 2025
 EXPLANATION = "演示数据：按原报告如实填报。"
+# Section 二 of the 2025 draft, as the county's business systems would report it (illustrative
+# figures of the demo, in the order of magnitude of the county's published 2020 report).
+DEMO_FIGURES_2025 = {
+    "proactive.item1": {"rules": {"issued": 0, "repealed": 0, "in_force": 0},
+                        "normative_documents": {"issued": 2, "repealed": 1, "in_force": 4}},
+    "proactive.item5": {"licensing": {"decisions": 2106}},
+    "proactive.item6": {"penalty": {"decisions": 912}, "coercion": {"decisions": 9}},
+    "proactive.item8": {"fees": {"amount": Decimal("26.4")}},
+}
 
 
 @dataclass(frozen=True)
@@ -139,4 +149,5 @@ def demo_reports_load(*, county, acting_user) -> DemoReports:
                           warning_explanation=EXPLANATION if draft.findings else None)
     published = report_publish(draft=report_accept(draft=draft, acting_user=acting_user), acting_user=acting_user)
     current = report_draft_create(agency=county, year=GENERATED_YEAR, acting_user=acting_user)
+    current = report_draft_update(draft=current, acting_user=acting_user, figures=DEMO_FIGURES_2025)
     return DemoReports(published=published, draft=current)
