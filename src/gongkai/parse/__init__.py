@@ -5,6 +5,7 @@ where the content does not tell): .docx, PDF, HTML, JSON, or plain text in any o
 """
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
@@ -28,14 +29,19 @@ def sniff(data: bytes, name: str = "") -> str:
         return "pdf"
     if suffix == ".json" or data.lstrip()[:1] == b"{":
         return "json"
-    head = data[:4096]
-    try:
-        text_head = decode(head)
-    except ParseError:
-        text_head = head.decode("gb18030", errors="ignore")
+    text_head = _head_text(data[:4096])
     if suffix in (".html", ".htm") or _HTML.search(_CORPUS_HEADER.sub("", text_head)):
         return "html"
     return "text"
+
+
+def _head_text(head: bytes) -> str:
+    """The first bytes as text. Cut at a fixed length, UTF-8 text mostly ends inside a character:
+    an incremental decoder leaves that character out where a whole decode would fail."""
+    try:
+        return codecs.getincrementaldecoder("utf-8-sig")().decode(head)
+    except UnicodeDecodeError:
+        return head.decode("gb18030", errors="ignore")
 
 
 def parse_bytes(data: bytes, name: str = "-", *, history: list[Report] | None = None) -> Report:

@@ -11,7 +11,7 @@ from gongkai.errors import (
 )
 from gongkai.parse.cells import label_key, parse_value, similarity_bound
 from gongkai.parse.document import Block, Line
-from gongkai.parse.meta import detect_agency, detect_year
+from gongkai.parse.meta import detect_meta, detect_year
 from gongkai.parse.sections import Section, paragraphs, section_text, split_sections
 from gongkai.parse.tokens import GridEnd, RowEnd, Text, Token, Value, block_tokens
 from gongkai.report import TEXT_SECTIONS, Cell, Report
@@ -51,7 +51,8 @@ def assemble(blocks: list[Block], *, source: str | None = None, history: list[Re
     overview = section_text(by_id["overview"].blocks) if "overview" in by_id else ""
     if not head and not overview:
         head = section_text(sections[0].blocks if sections else blocks)
-    detected = {"agency": detect_agency(head, overview), "year": detect_year(head, overview), "format": None}
+    agency, year = detect_meta(head, overview)
+    detected = {"agency": agency, "year": year, "format": None}
     tokens = {sid: block_tokens(by_id[sid].blocks) for sid in TABLE_SECTIONS if sid in by_id}
     try:
         spec = detect_format(tokens, source=source, blocks=blocks, found=tuple(by_id))
@@ -189,7 +190,10 @@ def _match_label(buffer: str, candidates, taken: set,
     """The row whose label ends `buffer` (exactly, else closely); failing that, the first row in
     the format's order whose label contains `fragment`, the text printed in the row's own cells (a
     conversion that cut a long label keeps a piece of it: `行政机关不再处理其政府信息公`)."""
-    best, best_score = None, None
+    best = _ending_label(buffer, candidates, taken)
+    if best is not None:  # the common case: the buffer ends with a label, no other can beat it
+        return best
+    best_score = None
     keyed = _keyed(candidates)
     for ident, keys, cand in keyed:  # exact: a label printed whole always beats a near one
         if ident in taken:
@@ -215,8 +219,38 @@ def _match_label(buffer: str, candidates, taken: set,
     return best
 
 
+def _ending_label(buffer: str, candidates, taken: set) -> tuple[TableSpec, RowSpec, bool] | None:
+    """The open row with the longest label key that ends `buffer`, first in the format's order
+    among equals: what the exact scan of `_match_label` picks when a label ends the buffer, found
+    by trying only the keys that end with the buffer's last character instead of searching the
+    buffer for every label."""
+    for key, rows in _ends_index(candidates).get(buffer[-1:], ()):
+        if buffer.endswith(key):
+            for ident, cand in rows:
+                if ident not in taken:
+                    return cand
+    return None
+
+
 _ROW_KEYS: dict[int, tuple[str, ...]] = {}
 _KEYED: dict[int, tuple] = {}
+_ENDS: dict[int, tuple] = {}
+
+
+def _ends_index(candidates) -> dict[str, list[tuple[str, list]]]:
+    """{last character: [(label key, [(ids, candidate)] in the format's order)], longest key
+    first}: the candidates' keys by how they end."""
+    cached = _ENDS.get(id(candidates))
+    if cached is None or cached[0] is not candidates:
+        by_key: dict[str, list] = {}
+        for ident, keys, cand in _keyed(candidates):
+            for key in dict.fromkeys(k for k in keys if k):  # an empty key ends nothing
+                by_key.setdefault(key, []).append((ident, cand))
+        by_last: dict[str, list] = {}
+        for key in sorted(by_key, key=len, reverse=True):
+            by_last.setdefault(key[-1], []).append((key, by_key[key]))
+        cached = _ENDS[id(candidates)] = (candidates, by_last)
+    return cached[1]
 
 
 def _keyed(candidates) -> list[tuple]:
@@ -238,6 +272,12 @@ def _keys(row: RowSpec) -> tuple[str, ...]:
 @lru_cache(maxsize=16384)  # published reports print the same labels and headers again and again
 def _tail_similarity(key: str, buffer: str) -> float:
     best = 0.0
+    # Every tail tried is a piece of the longest one, and none is shorter than `shortest`: when
+    # even the key's characters found in the longest could not reach _FUZZY, no tail can.
+    longest = buffer[-(len(key) + 4):]
+    shortest = min(len(key) - 2, len(buffer))
+    if 2 * sum(map(set(longest).__contains__, key)) < _FUZZY * (len(key) + shortest):
+        return best
     for extra in (0, 2, -2, 4):
         tail = buffer[-(len(key) + extra):] if len(key) + extra > 0 else ""
         if tail and similarity_bound(key, tail) >= _FUZZY:
@@ -271,12 +311,8 @@ def _read_runs(tokens: list[Token], candidates) -> tuple[list[RowRead], list[Val
     current: RowRead | None = None
     run: _Run | None = None
     for token in tokens:
-        if isinstance(token, Text):
-            if current is not None:
-                current, buffer = None, []
-            run = None
-            buffer.append(token)
-        elif isinstance(token, Value):
+        kind = type(token)  # values first: most tokens are; and `is` costs less than isinstance
+        if kind is Value:
             if current is None and run is None and buffer:
                 match = _match_buffer(buffer, token, candidates, taken)
                 if match is not None:
@@ -293,11 +329,16 @@ def _read_runs(tokens: list[Token], candidates) -> tuple[list[RowRead], list[Val
                     run = _Run(len(rows))
                     runs.append(run)
                 run.values.append(token)
-        elif isinstance(token, (RowEnd, GridEnd)):
+        elif kind is Text:
             if current is not None:
                 current, buffer = None, []
             run = None
-            if isinstance(token, GridEnd):
+            buffer.append(token)
+        else:  # RowEnd, GridEnd
+            if current is not None:
+                current, buffer = None, []
+            run = None
+            if kind is GridEnd:
                 buffer = []
     return rows, orphans, runs
 
@@ -306,11 +347,11 @@ def _match_buffer(buffer: list[Text], first: Value, candidates, taken: set):
     """The row named by the text before a run of values. A table row that prints no label of its
     own after several labels stacked on lines above it (a conversion that moved the labels out
     of the table) is not named by them: it is placed by the format's order later."""
-    own = [t for t in buffer if t.in_grid] if first.in_grid else []
+    keys = [label_key(t.text) for t in buffer]
+    own = [key for t, key in zip(buffer, keys) if t.in_grid] if first.in_grid else []
     if first.in_grid and not own and _stacked(buffer, first, candidates):
         return None
-    fragment = "".join(label_key(t.text) for t in own)
-    return _match_label("".join(label_key(t.text) for t in buffer), candidates, taken, fragment)
+    return _match_label("".join(keys), candidates, taken, "".join(own))
 
 
 def _stacked(buffer: list[Text], first: Value, candidates) -> bool:

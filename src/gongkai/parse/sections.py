@@ -37,11 +37,9 @@ def _heading_at(text: str, m: re.Match,
     under 一、主动公开… 二、收到和处理…)."""
     hits = []
     window = label_key(text[m.end():m.end() + 60])
-    for section in candidates:
+    for section, numeral, keys in _heading_keys(candidates):
         best: tuple[float, int] | None = None
-        for heading in section.headings:
-            key = label_key(heading)
-            words = key[1:]
+        for words in keys:
             if window.startswith(words):
                 best = (1.0, _end_of_key(text, m.end(), len(words)))
                 continue
@@ -55,9 +53,24 @@ def _heading_at(text: str, m: re.Match,
                 if score >= _MIN_SIMILARITY and (best is None or score > best[0]):
                     best = (score, end)
         if best is not None:
-            bonus = _SAME_NUMERAL_BONUS if m.group(1) == label_key(section.heading)[0] else 0.0
+            bonus = _SAME_NUMERAL_BONUS if m.group(1) == numeral else 0.0
             hits.append((best[0] + bonus, section, best[1]))
     return hits
+
+
+_HEADING_KEYS: dict[int, tuple] = {}
+
+
+def _heading_keys(sections: tuple[SectionSpec, ...]) -> tuple[tuple[SectionSpec, str, tuple[str, ...]], ...]:
+    """(section, its numeral, the label keys of its headings without the numeral) for each
+    section, computed once per format (its sections are constants)."""
+    cached = _HEADING_KEYS.get(id(sections))
+    if cached is None or cached[0] is not sections:
+        keys = tuple((section, label_key(section.heading)[0],
+                      tuple(label_key(heading)[1:] for heading in section.headings))
+                     for section in sections)
+        cached = _HEADING_KEYS[id(sections)] = (sections, keys)
+    return cached[1]
 
 
 def _starts_alike(words: str, window: str) -> bool:
@@ -76,12 +89,10 @@ def _end_of_key(text: str, start: int, length: int) -> int:
 
 
 def _take_key_chars(text: str, start: int, count: int) -> tuple[int, str]:
-    chars, i = [], start
-    while i < len(text) and len(chars) < count:
-        ch = label_key(text[i])
-        chars.append(ch)
-        i += 1
-    return i, "".join(chars)
+    """The key of the `count` characters from `start`, and where they end. A label key drops
+    characters one by one, so the key of a slice is the keys of its characters joined."""
+    end = min(len(text), start + max(count, 0))
+    return end, label_key(text[start:end])
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,11 @@ from gongkai.parse.cells import decode
 from gongkai.parse.document import Block, Grid, GridCell, Line
 from gongkai.report import Report
 
+# Blocks and their locations are built as plain tuples of all their fields: a named tuple's own
+# constructor fills its defaults in Python, at twice the cost, and a reader makes one for every
+# line and cell.
+_new = tuple.__new__
+_NO_PLACE = (None,) * (len(Location._fields) - 2)  # a Location's fields after (source, line)
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
@@ -27,7 +32,7 @@ def text_blocks(text: str, *, source: str | None = None) -> list[Block]:
             i = _markdown_grid(lines, i, source, blocks)
         else:
             if line and not line.isspace():
-                blocks.append(Line(line, Location(source, i + 1)))  # (source, line)
+                blocks.append(_new(Line, (line, _new(Location, (source, i + 1, *_NO_PLACE)))))
             i += 1
     return blocks
 
@@ -42,11 +47,12 @@ def _cell_grid(lines: list[str], i: int, source: str | None, blocks: list[Block]
     rows: list[tuple[GridCell, ...]] = []
     row: list[GridCell] = []
     start = i
-    while i < len(lines):
+    count = len(lines)
+    while i < count:
         line = lines[i]
-        if line.startswith("\t"):
+        if line[:1] == "\t":
             text = line[1:].replace("[bookmark: _GoBack]", "") if "[" in line else line[1:]
-            row.append(GridCell(text.strip(), Location(source, i + 1)))
+            row.append(_new(GridCell, (text.strip(), _new(Location, (source, i + 1, *_NO_PLACE)), False)))
         elif line.strip() or not _grid_goes_on(lines, i):
             break
         elif row:
@@ -70,10 +76,10 @@ def _markdown_grid(lines: list[str], i: int, source: str | None, blocks: list[Bl
     rows = []
     start = i
     while i < len(lines) and lines[i].lstrip().startswith("|"):
-        if not _MD_RULE.match(lines[i]):
+        if "--" not in lines[i] or not _MD_RULE.match(lines[i]):  # a rule prints dashes
             cells = lines[i].strip().strip("|").split("|")
             where = Location(source, i + 1)  # (source, line): the cells of a line share it
-            rows.append(tuple(GridCell(c.strip(), where) for c in cells))
+            rows.append(tuple([_new(GridCell, (c.strip(), where, False)) for c in cells]))
         i += 1
     blocks.append(Grid(tuple(rows), Location(source=source, line=start + 1)))
     return i

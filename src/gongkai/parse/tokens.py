@@ -121,23 +121,34 @@ def _append_text(tokens: list[Token], piece: str, location: Location) -> None:
         tokens.append(Text(piece, location))
 
 
+# The characters a value (number or mark, normalised) can start with, besides digits of any
+# script (what `\d` matches): a cell starting with any other is a label, without the regex.
+_VALUE_FIRST = frozenset("+-0123456789") | {mark[0] for mark in MARKS}
+_ROW_END = RowEnd()  # frozen and without fields: one for every row
+_GRID_END = GridEnd()
+
+
 def grid_tokens(grid: Grid) -> list[Token]:
+    # Tokens are built with positional arguments: a slotted dataclass takes keywords at twice
+    # the cost, and a table makes one for every cell.
     tokens: list[Token] = []
+    append = tokens.append
     for row in grid.rows:
-        for cell in row:
-            if cell.merged:
+        for text, location, merged in row:
+            if merged:
                 continue
-            text = cell.text
             if not text or (text.isascii() and text.isdigit()):  # most cells: no normalising needed
-                tokens.append(Value(text, cell.location, in_grid=True))
+                append(Value(text, location, True))
                 continue
             text = normalize_text(text).strip()
-            if is_value_text(text):
-                tokens.append(Value(text, cell.location, in_grid=True))
+            if text and text[0] not in _VALUE_FIRST and not text[0].isdecimal():  # a label
+                append(Text(join_spaced(text), location, True))
+            elif is_value_text(text):
+                append(Value(text, location, True))
             else:
-                tokens.append(Text(join_spaced(text), cell.location, in_grid=True))
-        tokens.append(RowEnd())
-    tokens.append(GridEnd())
+                append(Text(join_spaced(text), location, True))
+        append(_ROW_END)
+    append(_GRID_END)
     return tokens
 
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("", include("gongkai.web.reports.urls")),  # /staff/reports/… and /agencies/<code>/reports/…
+    path("", include("gongkai.web.publications.urls")),  # /staff/publications/… and /agencies/<code>/catalogue/…
     path("staff/", include("gongkai.web.requests.urls_staff")),
     path("", include("gongkai.web.requests.urls_public")),
 ]

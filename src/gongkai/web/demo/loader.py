@@ -23,6 +23,7 @@ from gongkai.web.agencies.models import Agency
 from gongkai.web.demo import people
 from gongkai.web.demo.clock import travelling_clock
 from gongkai.web.demo.plans import BEIJING, REFUSAL_OUTCOMES, CasePlan, Planner, schedule
+from gongkai.web.publications.demo import demo_catalogue_load
 from gongkai.web.reports.demo import demo_reports_load
 from gongkai.web.requests import services
 from gongkai.web.requests.access import ACTION_ROLES
@@ -85,6 +86,7 @@ class DemoSummary:
     by_status: Counter = field(default_factory=Counter)
     by_outcome: Counter = field(default_factory=Counter)
     lookups: list[DemoLookup] = field(default_factory=list)
+    catalogue_items: int = 0
 
 
 class DemoNotLoaded(Exception):
@@ -125,6 +127,11 @@ def demo_load(*, seed: int = DEFAULT_SEED, today: date | None = None, scale: flo
         services.request_refresh_open_deadlines(acting_user=admin, reason="演示数据载入完成，按当天重算期限")
         # The county's published 2020 report, reproduced from records, and its 2025 draft (issue 4).
         demo_reports_load(county=agencies[0], acting_user=staff[agencies[0].code][Role.HEAD])
+        # The 主动公开 catalogue and 政务新媒体 accounts (issue 5), after the reports: the 2020
+        # report keeps its printed section 二, the 2025 draft counts item1 from the catalogue.
+        catalogue = demo_catalogue_load(agencies=agencies, staff=staff, today=today, calendar=work_calendar(),
+                                        rng=random.Random(seed + 2))
+        summary.catalogue_items = catalogue.items
     _count(summary)
     return summary
 

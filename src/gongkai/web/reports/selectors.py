@@ -43,6 +43,7 @@ REQUESTS = "requests"
 APPEALS = "appeals"
 TOTAL = "total"
 HANDLED_TOTAL = "handled_total"
+ITEM1 = "proactive.item1"
 CELL_UNKNOWN = "第三部分没有“%(row)s”行或“%(column)s”列"
 
 
@@ -266,6 +267,21 @@ def _carried_stock(spec, table, row, column, report, entered, previous):
     return None
 
 
+def _catalogue_item1(report: Report, spec: ReportSpec, draft: ReportDraft) -> None:
+    """Section 二 item1 (规章, 规范性文件) counted from the 主动公开 catalogue when the agency
+    publishes through it (issue 5 §5); otherwise the figures entered stay."""
+    from gongkai.web.publications.selectors import catalogue_has_items, catalogue_item1_counts
+
+    if not catalogue_has_items(agency=draft.agency, year=draft.year):
+        return
+    counts = catalogue_item1_counts(agency=draft.agency, year=draft.year, edition=spec.id)
+    table = spec.table(ITEM1)
+    for row in table.rows:
+        for column in table.columns:
+            value = counts[row.id][column.id]
+            report.set(ITEM1, row.id, column.id, Cell(value, text=str(value)))
+
+
 def _source(draft: ReportDraft) -> str:
     return f"gongkai:{draft.agency.code}/{draft.year}/v{draft.version}"
 
@@ -276,6 +292,7 @@ def _build(draft: ReportDraft, previous: Report | None) -> Report:
     spec = FORMATS[draft.edition]
     report = empty_report(spec, agency=draft.agency.name, year=draft.year, source=_source(draft))
     _proactive(report, spec, draft.figures or {}, previous)
+    _catalogue_item1(report, spec, draft)
     report.tables[REQUESTS] = report_requests_table(agency=draft.agency, year=draft.year, spec=spec)
     report.tables[APPEALS] = report_appeals_table(agency=draft.agency, year=draft.year)
     report.text = {name: getattr(draft, name) for name in TEXT_FIELDS if getattr(draft, name).strip()}

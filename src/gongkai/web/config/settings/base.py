@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "gongkai.web.calendars",
     "gongkai.web.requests",
     "gongkai.web.reports",
+    "gongkai.web.publications",
     "gongkai.web.demo",
 ]
 
