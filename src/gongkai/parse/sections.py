@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from gongkai.parse.cells import label_key, normalize_text, similarity_bound
+from gongkai.parse.cells import label_key, normalize_text, shared_bound, similarity_bound
 from gongkai.parse.document import Block, Grid, Line
 from gongkai.parse.tokens import is_page_footer
 from gongkai.spec import ReportSpec, SectionSpec
@@ -25,6 +26,10 @@ class Section:
 
 @lru_cache(maxsize=16384)
 def _similarity(a: str, b: str) -> float:
+    """SequenceMatcher's ratio; 0.0 for a pair whose shared characters already keep it below
+    _MIN_SIMILARITY (the bound costs a microsecond, the ratio tens)."""
+    if shared_bound(a, b) < _MIN_SIMILARITY:
+        return 0.0
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
@@ -42,6 +47,8 @@ def _heading_at(text: str, m: re.Match,
         for words in keys:
             if window.startswith(words):
                 best = (1.0, _end_of_key(text, m.end(), len(words)))
+                continue
+            if best is not None and best[0] >= 1.0:  # printed whole: no near match can beat it
                 continue
             if not _starts_alike(words, window) or \
                     similarity_bound(words, window[:len(words) + 2]) < _MIN_SIMILARITY:
@@ -83,7 +90,7 @@ def _end_of_key(text: str, start: int, length: int) -> int:
     """Where the text from `start` has given `length` key characters."""
     i, got = start, 0
     while i < len(text) and got < length:
-        got += len(label_key(text[i]))
+        got += text[i].isalnum()  # the characters a label key keeps: letters and digits
         i += 1
     return i
 
@@ -162,11 +169,25 @@ def _recover_problems(found: list[Section]) -> list[Section]:
 
 def _candidates(texts: dict[int, str], order: tuple[SectionSpec, ...]) -> list[_Heading]:
     found = []
-    for i, text in texts.items():
+    for i in _numbered(texts):
+        text = texts[i]
         for m in _NUMERAL.finditer(text):
             for score, section, end in _heading_at(text, m, order):
                 found.append(_Heading(i, m.start(), end, order.index(section), score))
     return sorted(found, key=lambda h: (h.block, h.start, h.order))
+
+
+def _numbered(texts: dict[int, str]) -> list[int]:
+    """The lines that print a numeral (`一、`): found by one search over the lines joined, where a
+    search per line costs three times as much in calls. A match in the joined text may run across
+    a line end; it only makes a line searched for nothing."""
+    starts, pos = [], 0
+    for text in texts.values():
+        starts.append(pos)
+        pos += len(text) + 1
+    lines = list(texts)
+    joined = "\n".join(texts.values())
+    return list(dict.fromkeys(lines[bisect_right(starts, m.start()) - 1] for m in _NUMERAL.finditer(joined)))
 
 
 def _best_sequence(candidates: list[_Heading]) -> list[_Heading]:

@@ -12,6 +12,7 @@ from gongkai.web.runner import DEFAULT_SETTINGS
 _PAGES = (
     ("网上申请（公众）", "requests_public:apply", True),
     ("申请查询（公众）", "requests_public:status", False),
+    ("公开目录（公众）", "publications_public:index", True),
     ("工作人员登录", "staff:login", False),
     ("管理后台", "admin:index", False),
     ("API 文档", "api:openapi-view", False),

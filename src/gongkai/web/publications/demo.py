@@ -70,6 +70,27 @@ def _titles(year: int, rng: random.Random) -> dict[str, list[str]]:
     }
 
 
+def _child_titles(name: str, year: int, rng: random.Random) -> dict[str, list[str]]:
+    """Titles a department or township publishes in its own name."""
+    month = rng.choice(MONTHS)
+    return {
+        C.ORGANISATION: [f"{name}主要职责和内设机构", f"{name}办公地址、办公时间和联系方式"],
+        C.PLANNING: [f"{name}{year}年工作要点", f"{name}{year - 1}年工作总结和{year}年工作计划"],
+        C.STATISTICS: [f"{name}{year}年上半年主要业务数据"],
+        C.LICENSING: [f"{name}{year}年{month}月行政许可事项办理结果公示", f"{name}政务服务事项办事指南"],
+        C.ENFORCEMENT: [f"{name}{year}年{month}月行政处罚案件信息公示", f"{name}行政执法事项清单"],
+        C.BUDGET: [f"{name}{year}年部门预算", f"{name}{year - 1}年部门决算"],
+        C.FEES: [f"{name}行政事业性收费项目及标准"],
+        C.PROCUREMENT: [f"{name}{year}年政府采购意向公开", f"{name}办公设备采购结果公告"],
+        C.PROJECTS: [f"{name}{rng.choice(PROJECTS)}实施进展情况"],
+        C.WELFARE: [f"{name}{year}年{month}月城乡低保资金发放情况", f"{name}{year}年公益性岗位招聘公告"],
+        C.EMERGENCY: [f"{name}{year}年防汛抗旱应急预案", f"{name}森林草原防灭火应急预案"],
+        C.SUPERVISION: [f"{name}{year}年安全生产检查情况通报", f"{name}{year}年第{rng.randint(1, 4)}季度食品安全检查情况"],
+        C.CIVIL_SERVICE: [f"{name}{year}年公开遴选公务员公告"],
+        C.OTHER: [f"{name}{year - 1}年政府信息公开工作年度报告", f"{name}{year - 1}年法治政府建设年度报告"],
+    }
+
+
 def _body(title: str, issuer: str, rng: random.Random) -> str:
     """A few paragraphs that read like the notice: the title's words are in the body too."""
     lines = [
@@ -104,10 +125,12 @@ def _status(rng: random.Random, written_on: date, today: date) -> str:
     if (today - written_on).days < 40:  # recent items are still on their way
         return rng.choice([S.DRAFT, S.IN_REVIEW, S.APPROVED, S.PUBLISHED, S.PUBLISHED])
     roll = rng.random()
-    if roll < 0.06:
+    if roll < 0.05:
         return S.REVOKED
-    if roll < 0.09:
+    if roll < 0.08:
         return S.DRAFT  # forgotten: past the 20 working days of 第二十六条
+    if roll < 0.11:
+        return S.IN_REVIEW  # held up in the 保密审查, overdue as well
     return S.PUBLISHED
 
 
@@ -163,7 +186,9 @@ def demo_catalogue_load(*, agencies: list, staff: dict, today: date, calendar: W
         office = rng.choice(["乌政发", "乌政办发"])
         serial[(office, written.year)] = serial.get((office, written.year), 0) + rng.randint(1, 4)
         sub = subs["县政府文件" if office == "乌政发" else "县政府办公室文件"]
-        title = rng.choice([f"乌鲁木齐县{topic}管理办法", f"关于印发《乌鲁木齐县{topic}实施办法》的通知",
+        # 城市供热管理 → 城市供热管理办法, never …管理管理办法.
+        rule = f"{topic}办法" if topic.endswith("管理") else f"{topic}管理办法"
+        title = rng.choice([f"乌鲁木齐县{rule}", f"关于印发《乌鲁木齐县{topic}实施办法》的通知",
                             f"乌鲁木齐县{topic}暂行规定"])
         issuer = "乌鲁木齐县人民政府" if office == "乌政发" else "乌鲁木齐县人民政府办公室"
         plan.append((county, ItemContent(
@@ -172,10 +197,14 @@ def demo_catalogue_load(*, agencies: list, staff: dict, today: date, calendar: W
             document_kind=DocumentKind.NORMATIVE, validity="in_force", effective_on=written,
             body=_body(title, issuer, rng))))
     other_categories = [c for c in Category.values if c != C.REGULATIONS]
+    seen = {content.title for _, content in plan}
     while len(plan) < COUNTY_ITEMS:
         category = rng.choice(other_categories)
         written = _written_on(rng, today, earliest)
         title = rng.choice(_titles(written.year, rng)[category])
+        if title in seen:  # a portal lists each document once
+            continue
+        seen.add(title)
         issuer = rng.choice(["乌鲁木齐县人民政府", "乌鲁木齐县人民政府办公室"])
         sub = rng.choice([subs["财政预决算"], subs["部门预决算"]]) if category == C.BUDGET else None
         plan.append((county, ItemContent(title=title, issuer=issuer, written_on=written, category=category,
@@ -184,7 +213,10 @@ def demo_catalogue_load(*, agencies: list, staff: dict, today: date, calendar: W
         for _ in range(CHILD_ITEMS):
             category = rng.choice(other_categories)
             written = _written_on(rng, today, earliest)
-            title = rng.choice(_titles(written.year, rng)[category]).replace("乌鲁木齐县", agency.short_name, 1)
+            title = rng.choice(_child_titles(agency.name, written.year, rng)[category])
+            if title in seen:
+                continue
+            seen.add(title)
             plan.append((agency, ItemContent(title=title, issuer=agency.name, written_on=written, category=category,
                                              body=_body(title, agency.name, rng))))
     plan.sort(key=lambda pair: pair[1].written_on)  # 索引号 serials follow the order items were made

@@ -25,18 +25,15 @@ SQLITE_CREATE = (
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(title, body, document_number, tokenize='trigram')"
 )
 SQLITE_DROP = f"DROP TABLE IF EXISTS {FTS_TABLE}"
+# The indexed expression is the one Django's ``icontains`` compares on PostgreSQL,
+# ``UPPER("col"::text) LIKE UPPER(%s)``, so the planner can use the index for it.
 POSTGRES_CREATE = (
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
-    "CREATE INDEX IF NOT EXISTS publications_item_title_trgm ON publications_item USING gin (title gin_trgm_ops)",
-    "CREATE INDEX IF NOT EXISTS publications_item_body_trgm ON publications_item USING gin (body gin_trgm_ops)",
-    ("CREATE INDEX IF NOT EXISTS publications_item_number_trgm ON publications_item "
-     "USING gin (document_number gin_trgm_ops)"),
+    *(f"CREATE INDEX IF NOT EXISTS publications_item_{column}_trgm ON publications_item "
+      f"USING gin ((UPPER({column}::text)) gin_trgm_ops)" for column in ("title", "body", "document_number")),
 )
-POSTGRES_DROP = (
-    "DROP INDEX IF EXISTS publications_item_title_trgm",
-    "DROP INDEX IF EXISTS publications_item_body_trgm",
-    "DROP INDEX IF EXISTS publications_item_number_trgm",
-)
+POSTGRES_DROP = tuple(f"DROP INDEX IF EXISTS publications_item_{column}_trgm"
+                      for column in ("title", "body", "document_number"))
 
 
 def search_terms(query: str) -> list[str]:

@@ -6,6 +6,7 @@ a draft, an item under review or a revoked one.
 """
 from __future__ import annotations
 
+import math
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -200,13 +201,21 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
+def _prefix(grams: frozenset[str], rank: dict[str, int], threshold: float) -> list[str]:
+    """The rarest |A| − ⌈t·|A|⌉ + 1 trigrams: two sets with Jaccard ≥ t share one of their prefixes
+    (prefix filtering, Bayardo et al. “Scaling up all pairs similarity search”, 2007)."""
+    ordered = sorted(grams, key=rank.__getitem__)
+    return ordered[:len(ordered) - math.ceil(threshold * len(ordered)) + 1]
+
+
 def request_disclosure_candidates(*, agency_ids, since: date | None = None, threshold: float = 0.5,
                                   min_applicants: int = 3, limit: int = 3000) -> list[DisclosureCandidate]:
     """Groups of requests whose descriptions share ≥ ``threshold`` of their character trigrams
     (Jaccard) and come from ≥ ``min_applicants`` different applicants: candidates for 主动公开.
 
-    Greedy single pass, newest ``limit`` requests: each joins the first group whose first request
-    it resembles. Applicants are told apart by their ID number.
+    Greedy single pass over the newest ``limit`` requests, oldest first: each joins the first
+    group whose first request it resembles (the same as comparing with every group, but only the
+    groups sharing a rare trigram are compared). Applicants are told apart by their ID number.
     """
     from gongkai.web.requests.models import InfoRequest  # the requests app reads nothing of ours
 
@@ -215,20 +224,31 @@ def request_disclosure_candidates(*, agency_ids, since: date | None = None, thre
         qs = qs.filter(created_at__date__gte=since)
     rows = list(qs.order_by("-created_at", "-pk")
                 .values_list("pk", "agency_id", "agency__name", "description", "id_type", "id_number")[:limit])
-    groups: list[tuple[int, frozenset[str], DisclosureCandidate, set]] = []
-    for pk, agency_id, agency_name, description, id_type, id_number in reversed(rows):
-        grams = _trigrams(description)
-        for group_agency, head, candidate, people in groups:
-            if group_agency == agency_id and jaccard(head, grams) >= threshold:
-                candidate.request_ids.append(pk)
-                people.add((id_type, id_number))
-                break
-        else:
-            groups.append((agency_id, grams, DisclosureCandidate(description, agency_name, [pk]),
-                           {(id_type, id_number)}))
+    rows.reverse()
+    grams = [_trigrams(row[3]) for row in rows]
+    frequency = Counter(g for gs in grams for g in gs)
+    rank = {g: (n, g) for g, n in frequency.items()}  # rare first; ties broken by the trigram itself
+    heads: list[tuple[int, frozenset[str]]] = []  # (agency, trigrams of the group's first request)
+    candidates: list[DisclosureCandidate] = []
+    people: list[set] = []
+    postings: dict[str, list[int]] = {}
+    for (pk, agency_id, agency_name, description, id_type, id_number), mine in zip(rows, grams, strict=True):
+        prefix = _prefix(mine, rank, threshold)
+        nearby = sorted({i for g in prefix for i in postings.get(g, ())})
+        match = next((i for i in nearby if heads[i][0] == agency_id and jaccard(heads[i][1], mine) >= threshold),
+                     None)
+        if match is None:
+            match = len(heads)
+            heads.append((agency_id, mine))
+            candidates.append(DisclosureCandidate(description, agency_name))
+            people.append(set())
+            for g in prefix:
+                postings.setdefault(g, []).append(match)
+        candidates[match].request_ids.append(pk)
+        people[match].add((id_type, id_number))
     found = []
-    for _, _, candidate, people in groups:
-        candidate.applicants = len(people)
+    for candidate, applicants in zip(candidates, people, strict=True):
+        candidate.applicants = len(applicants)
         if candidate.applicants >= min_applicants:
             found.append(candidate)
     return sorted(found, key=lambda c: -c.applicants)

@@ -26,6 +26,7 @@ from gongkai.web.common.errors import ApplicationError
 from gongkai.web.reports.access import report_policy
 from gongkai.web.reports.constants import (
     EDITABLE_STATUSES,
+    OVERVIEW_PARTS,
     OVERVIEW_SCAFFOLD,
     PENDING,
     TRANSITIONS,
@@ -85,6 +86,17 @@ def _audit(draft: ReportDraft, event: str, acting_user, *, before: str | None = 
                 data={"year": draft.year, "version": draft.version, **(data or {})})
 
 
+def _overview_scaffold(agency, year: int) -> str:
+    """The five parts of 一; （四）平台建设 starts with the 政务新媒体 sentence from the registry (issue 5 §4)."""
+    from gongkai.web.publications.selectors import newmedia_counts, newmedia_statement
+
+    if not newmedia_counts(agency=agency, as_of=date(year, 12, 31)):
+        return OVERVIEW_SCAFFOLD
+    platform = OVERVIEW_PARTS[3]  # （四）平台建设
+    return "\n\n".join(f"{part}\n{newmedia_statement(agency=agency, year=year)}" if part == platform else part
+                       for part in OVERVIEW_PARTS)
+
+
 @transaction.atomic
 def report_draft_create(*, agency, year: int, acting_user) -> ReportDraft:
     """Start the report of ``year`` in the edition of that year (2019 for 2019–2020, 2021 after);
@@ -97,7 +109,8 @@ def report_draft_create(*, agency, year: int, acting_user) -> ReportDraft:
             raise ApplicationError("report-published", REPORT_PUBLISHED_USE_CORRECTION % params)
         raise ApplicationError("report-exists", REPORT_EXISTS % params)
     # 一 starts from the five parts the format names; 六 from the 信息处理费 statement of the fee records.
-    draft = ReportDraft(agency=agency, year=year, edition=format_for_year(year).id, overview=OVERVIEW_SCAFFOLD,
+    draft = ReportDraft(agency=agency, year=year, edition=format_for_year(year).id,
+                        overview=_overview_scaffold(agency, year),
                         other=report_fee_statement(agency=agency, year=year),
                         created_by=acting_user if getattr(acting_user, "is_authenticated", False) else None)
     draft.full_clean()
