@@ -54,7 +54,7 @@ def _caches():
     """The readers' caches keyed by printed text (normalised lines, label keys, fuzzy ratios);
     the caches of the formats' own labels stay warm, as in any run."""
     from gongkai.parse import assemble, cells, resolve, sections
-    return [cells.normalize_text, cells.label_key, sections._similarity, assemble._resembling,
+    return [cells.normalize_text, cells.label_key, sections._headings_after, assemble._resembling,
             resolve._number_text]
 
 

@@ -24,13 +24,15 @@ class Section:
     blocks: list[Block] = field(default_factory=list)
 
 
-@lru_cache(maxsize=16384)
 def _similarity(a: str, b: str) -> float:
     """SequenceMatcher's ratio; 0.0 for a pair whose shared characters already keep it below
     _MIN_SIMILARITY (the bound costs a microsecond, the ratio tens)."""
     if shared_bound(a, b) < _MIN_SIMILARITY:
         return 0.0
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+_WINDOW = 60  # characters after a numeral that may hold a heading
 
 
 def _heading_at(text: str, m: re.Match,
@@ -40,13 +42,23 @@ def _heading_at(text: str, m: re.Match,
     The words after the numeral decide; the numeral itself only breaks ties, because some
     conversions renumber the headings (a report whose narrative runs 一 to 六 prints its tables
     under 一、主动公开… 二、收到和处理…)."""
+    start = m.end()
+    hits = _headings_after(text[start:start + _WINDOW], m.group(1), _heading_keys(candidates))
+    return [(score, candidates[k], start + offset) for score, k, offset in hits]
+
+
+@lru_cache(maxsize=4096)  # reports print the same headings (and numbered lines) again and again
+def _headings_after(after: str, numeral: str,
+                    headings: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[float, int, int], ...]:
+    """`_heading_at` for the text `after` a numeral: (score, index of the section in `headings`,
+    offset in `after` where the heading ends). `headings`: `_heading_keys` of the sections."""
     hits = []
-    window = label_key(text[m.end():m.end() + 60])
-    for section, numeral, keys in _heading_keys(candidates):
+    window = label_key(after)
+    for k, (own_numeral, keys) in enumerate(headings):
         best: tuple[float, int] | None = None
         for words in keys:
             if window.startswith(words):
-                best = (1.0, _end_of_key(text, m.end(), len(words)))
+                best = (1.0, _end_of_key(after, 0, len(words)))
                 continue
             if best is not None and best[0] >= 1.0:  # printed whole: no near match can beat it
                 continue
@@ -55,25 +67,25 @@ def _heading_at(text: str, m: re.Match,
                 continue
             # Compare against the same number of key characters, plus slack for a typo.
             for extra in (0, 1, 2, -1):
-                end, got = _take_key_chars(text, m.end(), len(words) + extra)
+                end, got = _take_key_chars(after, 0, len(words) + extra)
                 score = _similarity(words, got)
                 if score >= _MIN_SIMILARITY and (best is None or score > best[0]):
                     best = (score, end)
         if best is not None:
-            bonus = _SAME_NUMERAL_BONUS if m.group(1) == numeral else 0.0
-            hits.append((best[0] + bonus, section, best[1]))
-    return hits
+            bonus = _SAME_NUMERAL_BONUS if numeral == own_numeral else 0.0
+            hits.append((best[0] + bonus, k, best[1]))
+    return tuple(hits)
 
 
 _HEADING_KEYS: dict[int, tuple] = {}
 
 
-def _heading_keys(sections: tuple[SectionSpec, ...]) -> tuple[tuple[SectionSpec, str, tuple[str, ...]], ...]:
-    """(section, its numeral, the label keys of its headings without the numeral) for each
-    section, computed once per format (its sections are constants)."""
+def _heading_keys(sections: tuple[SectionSpec, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(numeral, the label keys of its headings without the numeral) for each section, computed
+    once per format (its sections are constants); plain strings, to key a cache."""
     cached = _HEADING_KEYS.get(id(sections))
     if cached is None or cached[0] is not sections:
-        keys = tuple((section, label_key(section.heading)[0],
+        keys = tuple((label_key(section.heading)[0],
                       tuple(label_key(heading)[1:] for heading in section.headings))
                      for section in sections)
         cached = _HEADING_KEYS[id(sections)] = (sections, keys)

@@ -17,6 +17,8 @@ from django.db import connection
 from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
 
+from gongkai.web.publications.constants import Category, DocumentKind
+
 FTS_TABLE = "publications_item_fts"
 MIN_TRIGRAM = 3  # FTS5 trigram matches need at least three characters
 MAX_TERMS = 8
@@ -64,21 +66,29 @@ def _fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
+def _labelled(term: str) -> Q:
+    """Items whose kind or category is named by ``term``: a search for 规范性文件 finds the
+    行政规范性文件 even when their titles only say 关于印发…的通知."""
+    kinds = [value for value, label in DocumentKind.choices if value != DocumentKind.OTHER and term in label]
+    categories = [value for value, label in Category.choices if term in label]
+    return Q(document_kind__in=kinds) | Q(category__in=categories)
+
+
+def _text(term: str) -> Q:
+    if _uses_fts() and len(term) >= MIN_TRIGRAM:
+        # NOTE: a subquery, not a list of ids: a common term matches tens of thousands of items.
+        return Q(pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [_fts_phrase(term)]))
+    return Q(title__icontains=term) | Q(body__icontains=term) | Q(document_number__icontains=term)
+
+
 def filter_by_search(qs: QuerySet, query: str) -> QuerySet:
-    """``qs`` narrowed to items whose title, body or 文号 contains every term of ``query``."""
+    """``qs`` narrowed to items where every term of ``query`` is in the title, body or 文号, or
+    names the item's kind or category."""
     terms = search_terms(query)
     if not terms:
         return qs.none()
-    long_terms = [t for t in terms if len(t) >= MIN_TRIGRAM]
-    short_terms = [t for t in terms if len(t) < MIN_TRIGRAM]
-    if _uses_fts() and long_terms:
-        match = " AND ".join(_fts_phrase(t) for t in long_terms)
-        # NOTE: a subquery, not a list of ids: a common term matches tens of thousands of items.
-        qs = qs.filter(pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match]))
-    else:
-        short_terms = terms
-    for term in short_terms:
-        qs = qs.filter(Q(title__icontains=term) | Q(body__icontains=term) | Q(document_number__icontains=term))
+    for term in terms:
+        qs = qs.filter(_text(term) | _labelled(term))
     return qs
 
 

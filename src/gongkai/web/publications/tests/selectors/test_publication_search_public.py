@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.test import TestCase
 from freezegun import freeze_time
 
-from gongkai.web.publications.constants import ItemStatus
+from gongkai.web.publications.constants import Category, DocumentKind, ItemStatus
 from gongkai.web.publications.selectors import publication_search_public
 from gongkai.web.publications.tests.factories import CatalogueWorld, make_item
 
@@ -45,6 +45,8 @@ QUERIES = [
     ("养老保险", set()),
     ("乌政发〔2025〕3号", {"dibao"}),  # the 文号
     ("乌政发", {"dibao"}),
+    ("规范性文件", {"dibao"}),  # names its kind (行政规范性文件), not printed in its text
+    ("社会保障", {"dibao"}),  # names its category, （十一）…社会保障…
 ]
 
 
@@ -55,8 +57,9 @@ class PublicationSearchPublicTests(CatalogueWorld, TestCase):
         super().setUpTestData()
         cls.ids = {}
         for key, (title, body) in CATALOGUE.items():
-            number = "乌政发〔2025〕3号" if key == "dibao" else ""
-            cls.ids[make_item(cls, S.PUBLISHED, title=title, body=body, document_number=number).pk] = key
+            extra = ({"document_number": "乌政发〔2025〕3号", "document_kind": DocumentKind.NORMATIVE,
+                      "category": Category.WELFARE} if key == "dibao" else {})
+            cls.ids[make_item(cls, S.PUBLISHED, title=title, body=body, **extra).pk] = key
         for status, (title, body) in HIDDEN.items():
             make_item(cls, status, title=title, body=body)
 
