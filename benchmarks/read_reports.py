@@ -51,8 +51,9 @@ def _readable(files):
 
 
 def _caches():
-    """The readers' caches keyed by printed text (normalised lines, label keys, fuzzy ratios);
-    the caches of the formats' own labels stay warm, as in any run."""
+    """The readers' caches keyed by printed text (normalised lines, label keys, the headings
+    after a numeral, the labels a run of text resembles, numbers); the caches of the formats'
+    own labels and rules stay warm, as in any run."""
     from gongkai.parse import assemble, cells, resolve, sections
     return [cells.normalize_text, cells.label_key, sections._headings_after, assemble._resembling,
             resolve._number_text]

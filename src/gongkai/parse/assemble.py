@@ -48,7 +48,8 @@ def assemble(blocks: list[Block], *, source: str | None = None, history: list[Re
     preamble, sections = split_sections(blocks, any_spec)
     by_id = {s.id: s for s in sections}
     head = section_text(preamble)
-    overview = section_text(by_id["overview"].blocks) if "overview" in by_id else ""
+    texts = {sid: section_text(by_id[sid].blocks) for sid in TEXT_SECTIONS if sid in by_id}
+    overview = texts.get("overview", "")
     if not head and not overview:
         head = section_text(sections[0].blocks if sections else blocks)
     agency, year = detect_meta(head, overview)
@@ -65,11 +66,12 @@ def assemble(blocks: list[Block], *, source: str | None = None, history: list[Re
     if report.year is None:
         report.year = detect_year(section_text(blocks))
     for sid in TEXT_SECTIONS:
-        text = paragraphs(section_text(by_id[sid].blocks)) if sid in by_id else ""
+        text = paragraphs(texts[sid]) if sid in texts else ""
         if text:
             report.text[sid] = text
+    searched: dict = {}  # the slow path's readings, shared by the two sections (see resolve_rows)
     for sid in ("proactive", "requests"):
-        _read_labelled(report, spec, sid, tokens[sid], history or [], tokens)
+        _read_labelled(report, spec, sid, tokens[sid], history or [], tokens, searched)
     _read_appeals(report, spec, tokens["appeals"], source)
     return report
 
@@ -477,13 +479,14 @@ def _fill_floating(rows: list[RowRead], fitted: dict, runs: list[_Run]) -> None:
 
 
 def _read_labelled(report: Report, spec: ReportSpec, section_id: str, tokens: list[Token],
-                   history: list[Report], document: dict[str, list[Token]] | None = None) -> None:
+                   history: list[Report], document: dict[str, list[Token]] | None = None,
+                   searched: dict | None = None) -> None:
     candidates = _candidate_rows(spec, section_id)
     rows, orphans, runs = _read_runs(tokens, candidates)
-    labelled = len(rows)
+    labelled = {id(read) for read in rows}
     rows = _place_unlabelled(rows, runs, candidates)
-    if len(rows) > labelled:  # rows placed by the format's order took some of the orphans
-        placed = {id(v) for read in rows for v in read.values}
+    if len(rows) > len(labelled):  # rows placed by the format's order took some of the orphans
+        placed = {id(v) for read in rows if id(read) not in labelled for v in read.values}
         orphans = [v for v in orphans if id(v) not in placed]
         runs = [r for r in runs if not any(id(v) in placed for v in r.values)]
     fitted = {id(read): _fit_row(read) for read in rows}
@@ -492,7 +495,7 @@ def _read_labelled(report: Report, spec: ReportSpec, section_id: str, tokens: li
         from gongkai.parse.resolve import resolve_rows  # the slow path: run-together or column-major cells
         # `document`: the other table section's layout may decide how this one reads.
         rows, fitted = resolve_rows(spec, section_id, rows, orphans, tokens, history=history, report=report,
-                                    document=document, fitted=fitted)
+                                    document=document, fitted=fitted, memo=searched)
     for read in rows:
         table = spec.table(read.table.id)
         values = fitted[id(read)]

@@ -31,8 +31,8 @@ from functools import lru_cache
 from itertools import product
 
 from gongkai.errors import AmbiguousCellsError, Location, ParseError
-from gongkai.parse.assemble import RowRead, _candidate_rows, _fit, read_rows
-from gongkai.parse.cells import label_key, normalize_text, parse_value, similarity_bound
+from gongkai.parse.assemble import RowRead, _candidate_rows, _fit, _keyed, read_rows
+from gongkai.parse.cells import label_key, normalize_text, parse_value
 from gongkai.parse.tokens import Text, Token, Value
 from gongkai.report import Cell, Report
 from gongkai.spec import (
@@ -81,6 +81,7 @@ def resolve_rows(spec: ReportSpec, section_id: str, rows: list[RowRead], orphans
                  tokens: list[Token], *, history: list[Report] | None = None, report: Report | None = None,
                  document: dict[str, list[Token]] | None = None,
                  fitted: dict[int, list[Value] | None] | None = None,
+                 memo: dict | None = None,
                  ) -> tuple[list[RowRead], dict[int, list[Value]]]:
     """Place the values of a section whose rows do not fit their tables.
 
@@ -91,6 +92,8 @@ def resolve_rows(spec: ReportSpec, section_id: str, rows: list[RowRead], orphans
         report: the report being read (its year, source and narrative).
         document: the tokens of every table section, for the layout of the other section.
         fitted: cells the assembler already placed ({id(row): [Value] or None}); kept as they are.
+        memo: the readings of groups already searched in this document (one dict per document,
+            shared by the calls for its sections: each is searched again for the other's layout).
 
     Returns:
         (rows, {id(row): [Value × width]}): the rows read, in printed order, and their cells.
@@ -114,7 +117,8 @@ def resolve_rows(spec: ReportSpec, section_id: str, rows: list[RowRead], orphans
     gongkai.errors.AmbiguousCellsError: r.txt:第1行 proactive.item1 normative_documents: ...（8/8/55698；...
     """
     chosen = _resolve(spec, section_id, rows, tokens, history=history or [], report=report,
-                      document=document or {}, use_hint=True, fitted=fitted or {})
+                      document=document or {}, use_hint=True, fitted=fitted or {},
+                      memo={} if memo is None else memo)
     reads: list[RowRead] = []
     placed: dict[int, list[Value]] = {}
     for group, reading in chosen:
@@ -124,16 +128,16 @@ def resolve_rows(spec: ReportSpec, section_id: str, rows: list[RowRead], orphans
     return reads, placed
 
 
-def _resolve(spec, section_id, rows, tokens, *, history, report, document, use_hint, fitted=None):
+def _resolve(spec, section_id, rows, tokens, *, history, report, document, use_hint, fitted=None, memo):
     groups = _groups(spec, section_id, rows, tokens, fitted or {})
     for group in groups:
-        group.readings = _readings(spec, group)
+        group.readings = _group_readings(spec, group, memo)
     chosen: list[tuple[Group, Reading]] = []
     hint: list[str | None] = []  # computed once, only when needed
 
     def layout_hint() -> str | None:
         if not hint:
-            hint.append(_layout_hint(spec, section_id, document, history, report) if use_hint else None)
+            hint.append(_layout_hint(spec, section_id, document, history, report, memo) if use_hint else None)
         return hint[0]
 
     picks: dict[int, Reading] = {}
@@ -145,6 +149,16 @@ def _resolve(spec, section_id, rows, tokens, *, history, report, document, use_h
     for group in groups:
         chosen.append((group, picks[id(group)]))
     return chosen
+
+
+def _group_readings(spec: ReportSpec, group: Group, memo: dict) -> list[Reading]:
+    """`_readings`, searched once per group of a document: a section is read again for the
+    other section's layout (`_layout_hint`), and its groups are the same values under the same
+    rows. Keyed by the values themselves (their ids: `memo` lives only as long as the document)."""
+    key = (group.table.id, tuple((r.table.id, r.row.id) for r in group.reads), tuple(map(id, group.values)))
+    if key not in memo:
+        memo[key] = _readings(spec, group)
+    return memo[key]
 
 
 def _groups(spec: ReportSpec, section_id: str, rows: list[RowRead], tokens: list[Token],
@@ -191,7 +205,9 @@ def _short_message(spec: ReportSpec, read: RowRead) -> str:
 
 
 def _table(spec: ReportSpec, read: RowRead) -> TableSpec:
-    return read.table if read.table in spec.tables else spec.table(read.table.id)
+    # The format's table of that id: the row's own when it is the format's (equal), else the one
+    # its row stands in for. Looked up by id: comparing tables compares every row and column.
+    return spec.table(read.table.id)
 
 
 def _row_id(spec: ReportSpec, read: RowRead) -> str:
@@ -203,7 +219,7 @@ def _row_id(spec: ReportSpec, read: RowRead) -> str:
 
 def _is_own(spec: ReportSpec, read: RowRead) -> bool:
     # Rows of the other format are offered only under ids this format's table lacks.
-    return any(r.id == read.row.id for r in _table(spec, read).rows)
+    return read.row.id in _table(spec, read).row_ids
 
 
 def _drop_stood_in(spec: ReportSpec, groups: list[Group]) -> list[Group]:
@@ -265,12 +281,9 @@ def _labels_in(texts: list[Text], candidates, taken: set) -> list[tuple]:
         starts.append(starts[-1] + len(key))
     joined = "".join(keys)
     found: list[tuple] = []  # (rank, start, end, candidate)
-    for cand in candidates:
-        table, row, _ = cand
-        if (table.id, row.id) in taken:
-            continue
-        for label in row.labels:
-            key = label_key(label)
+    labelled = [(cand, keys) for ident, keys, cand in _keyed(candidates) if ident not in taken]
+    for cand, keys in labelled:
+        for key in keys:
             at = joined.rfind(key) if len(key) >= 2 else -1
             if at >= 0:
                 found.append(((1, len(key), 1.0), at, at + len(key), cand))
@@ -281,15 +294,12 @@ def _labels_in(texts: list[Text], candidates, taken: set) -> list[tuple]:
             if start == end or any(s < end and start < e for s, e in exact_spans):
                 continue
             window = joined[start:end]
-            for cand in candidates:
-                table, row, _ = cand
-                if (table.id, row.id) in taken:
-                    continue
-                for label in row.labels:
-                    key = label_key(label)
+            chars = set(window)  # `similarity_bound` against this window, its set built once
+            for cand, keys in labelled:
+                for key in keys:
                     if len(key) < _FUZZY_MIN:  # `其他` in the header is not `3.其他`
                         continue
-                    if similarity_bound(key, window) < _FUZZY:
+                    if 2 * sum(map(chars.__contains__, key)) / (len(key) + len(window)) < _FUZZY:
                         continue
                     ratio = SequenceMatcher(None, key, window, autojunk=False).ratio()
                     if ratio >= _FUZZY:
@@ -370,7 +380,7 @@ def _split_values(values: list[Value], width: int) -> Iterator[tuple[Value, ...]
             if n == 1:
                 pieces.append([(value,)])
             else:
-                pieces.append([tuple(Value(p, value.location, in_grid=value.in_grid) for p in split)
+                pieces.append([tuple(Value(p, value.location, value.in_grid) for p in split)
                                for split in _digit_splits(value.text, n)])
         for combo in product(*pieces):
             count += 1
@@ -488,22 +498,39 @@ def _row_rules_of(spec_id: str, table_id: str) -> tuple:
 
 def _row_cost(spec: ReportSpec, table: TableSpec, row_id: str, cells: tuple[Value, ...]) -> int:
     """Rules of the format that hold within one row (R3, and 2019's published ≤ total)."""
-    rules = _row_rules(spec, table)
-    if not rules:
+    kinds, sums, limits = _row_checks(spec.id, table.id)
+    if not sums and not limits:
         return 0
-    numbers = _row_numbers(table, cells)
+    # Numbers by column position (None past the printed cells): the search calls this for every
+    # reading of every row, so no dict of the row is built.
+    numbers = [_number_text(v.text, kind) for v, kind in zip(cells, kinds)]
+    numbers += [None] * (len(kinds) + 1 - len(numbers))  # [-1]: a column the table lacks
     broken = 0
-    for rule in rules:
-        if isinstance(rule, ColumnsSumRule):
-            parts = [numbers.get(c) for c in rule.of]
-            target = numbers.get(rule.target)
-            if target is not None and None not in parts and sum(parts) != target:
-                broken += 1
-        else:
-            lesser, greater = numbers.get(rule.lesser), numbers.get(rule.greater)
-            if lesser is not None and greater is not None and lesser > greater:
-                broken += 1
+    for target, parts in sums:
+        total = numbers[target]
+        values = [numbers[p] for p in parts]
+        if total is not None and None not in values and sum(values) != total:
+            broken += 1
+    for lesser, greater in limits:
+        low, high = numbers[lesser], numbers[greater]
+        if low is not None and high is not None and low > high:
+            broken += 1
     return broken
+
+
+@lru_cache(maxsize=None)  # the formats' own rules: constants
+def _row_checks(spec_id: str, table_id: str) -> tuple[tuple[str, ...], tuple, tuple]:
+    """The row rules of a table by column position: (column kinds, ((target, parts), …) of
+    ColumnsSumRule, ((lesser, greater), …) of NotGreaterRule); -1 for a column it lacks."""
+    table = FORMATS[spec_id].table(table_id)
+    at = {c.id: i for i, c in enumerate(table.columns)}
+    sums, limits = [], []
+    for rule in _row_rules_of(spec_id, table_id):
+        if isinstance(rule, ColumnsSumRule):
+            sums.append((at.get(rule.target, -1), tuple(at.get(c, -1) for c in rule.of)))
+        else:
+            limits.append((at.get(rule.lesser, -1), at.get(rule.greater, -1)))
+    return tuple(c.kind for c in table.columns), tuple(sums), tuple(limits)
 
 
 @dataclass(frozen=True)
@@ -516,7 +543,14 @@ class Equation:
     needed: frozenset
 
 
-def _equations(spec: ReportSpec, table: TableSpec) -> list[Equation]:
+def _equations(spec: ReportSpec, table: TableSpec) -> tuple[Equation, ...]:
+    return _equations_of(spec.id, table.id)
+
+
+@lru_cache(maxsize=None)  # the formats' own rules: constants
+def _equations_of(spec_id: str, table_id: str) -> tuple[Equation, ...]:
+    spec = FORMATS[spec_id]
+    table = spec.table(table_id)
     found = []
     for rule in spec.rules:
         if getattr(rule, "table", None) != table.id:
@@ -528,7 +562,7 @@ def _equations(spec: ReportSpec, table: TableSpec) -> list[Equation]:
             elif isinstance(rule, RowsSumRule):
                 coefs = {**{r: -1 for r in rule.of}, rule.target: 1}
                 found.append(Equation(column.id, coefs, frozenset({rule.target})))
-    return found
+    return tuple(found)
 
 
 def _components(spec: ReportSpec, groups: list[Group]) -> list[list[Group]]:
@@ -732,6 +766,7 @@ _CLAUSE = re.compile(r"[，。；;！？!?\n]")
 _STATED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])(?!\s*[年月日%％])")
 
 
+@lru_cache(maxsize=None)  # the formats' own column labels
 def _column_keyword(label: str) -> str:
     key = re.sub(r"（[^）]*）", "", label)
     key = re.sub(r"^本年度?", "", key)
@@ -739,10 +774,12 @@ def _column_keyword(label: str) -> str:
 
 
 def _mentions(clause: str, label: str) -> bool:
-    """The clause names the row: most of its label, e.g. 规范性文件 for 行政规范性文件."""
-    matcher = SequenceMatcher(None, clause, label, autojunk=False)
-    match = matcher.find_longest_match(0, len(clause), 0, len(label))
-    return match.size >= max(2, len(label) - 2)
+    """The clause names the row: most of its label, e.g. 规范性文件 for 行政规范性文件. The two
+    share a run of `max(2, len(label) - 2)` characters exactly when one of the label's runs of
+    that length is printed in the clause (what the longest common run would tell, without
+    building a SequenceMatcher for every clause and label)."""
+    size = max(2, len(label) - 2)
+    return any(label[i:i + size] in clause for i in range(len(label) - size + 1))
 
 
 def _statements(table: TableSpec, text: str) -> dict[tuple[str, str], set]:
@@ -750,10 +787,12 @@ def _statements(table: TableSpec, text: str) -> dict[tuple[str, str], set]:
     printing one number (`集中公开现行有效行政规范性文件698件` → normative_documents × in_force = 698)."""
     stated: dict[tuple[str, str], set] = {}
     for clause in _CLAUSE.split(normalize_text(text)):
+        numbers = _STATED.findall(clause)
+        if len(numbers) != 1:  # most clauses: settled before looking for rows and columns
+            continue
         rows = [r for r in table.rows if any(_mentions(clause, label) for label in r.labels)]
         columns = [c for c in table.columns if (kw := _column_keyword(c.label)) and kw in clause]
-        numbers = _STATED.findall(clause)
-        if len(rows) == 1 and len(columns) == 1 and len(numbers) == 1:
+        if len(rows) == 1 and len(columns) == 1:
             value = _number(Value(numbers[0], Location()), columns[0].kind)
             stated.setdefault((rows[0].id, columns[0].id), set()).add(value)
     return stated
@@ -798,7 +837,7 @@ def _oriented(options: list, hint) -> list:
     return kept or options
 
 
-def _layout_hint(spec, section_id, document, history, report) -> str | None:
+def _layout_hint(spec, section_id, document, history, report, memo) -> str | None:
     """How the other labelled section's groups run ("row"/"column"), when its sums decided it."""
     ways: set = set()
     for other in ("proactive", "requests"):
@@ -808,7 +847,7 @@ def _layout_hint(spec, section_id, document, history, report) -> str | None:
         rows, _orphans = read_rows(tokens, _candidate_rows(spec, other))
         try:
             chosen = _resolve(spec, other, rows, tokens, history=history, report=report, document={},
-                              use_hint=False)
+                              use_hint=False, memo=memo)
         except ParseError:
             continue
         ways |= {reading.orientation for group, reading in chosen

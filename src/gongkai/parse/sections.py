@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from itertools import accumulate
 
 from gongkai.parse.cells import label_key, normalize_text, shared_bound, similarity_bound
 from gongkai.parse.document import Block, Grid, Line
@@ -54,11 +55,14 @@ def _headings_after(after: str, numeral: str,
     offset in `after` where the heading ends). `headings`: `_heading_keys` of the sections."""
     hits = []
     window = label_key(after)
+    # A label key keeps one character for each letter or digit and drops the rest: the key of
+    # `after[:i]` is `window[:kept[i]]`, and a key of n characters ends where kept reaches n.
+    kept = list(accumulate((ch.isalnum() for ch in after), initial=0))
     for k, (own_numeral, keys) in enumerate(headings):
         best: tuple[float, int] | None = None
         for words in keys:
             if window.startswith(words):
-                best = (1.0, _end_of_key(after, 0, len(words)))
+                best = (1.0, min(bisect_left(kept, len(words)), len(after)))
                 continue
             if best is not None and best[0] >= 1.0:  # printed whole: no near match can beat it
                 continue
@@ -67,8 +71,8 @@ def _headings_after(after: str, numeral: str,
                 continue
             # Compare against the same number of key characters, plus slack for a typo.
             for extra in (0, 1, 2, -1):
-                end, got = _take_key_chars(after, 0, len(words) + extra)
-                score = _similarity(words, got)
+                end = min(len(after), max(len(words) + extra, 0))
+                score = _similarity(words, window[:kept[end]])
                 if score >= _MIN_SIMILARITY and (best is None or score > best[0]):
                     best = (score, end)
         if best is not None:
@@ -96,22 +100,6 @@ def _starts_alike(words: str, window: str) -> bool:
     """A heading printed with a typo still starts with two of its first four characters in place
     (`四、政府信息公开行政法复议…`); a row label that shares its later words does not."""
     return words[:2] in window[:4] or words[2:4] in window[:8]
-
-
-def _end_of_key(text: str, start: int, length: int) -> int:
-    """Where the text from `start` has given `length` key characters."""
-    i, got = start, 0
-    while i < len(text) and got < length:
-        got += text[i].isalnum()  # the characters a label key keeps: letters and digits
-        i += 1
-    return i
-
-
-def _take_key_chars(text: str, start: int, count: int) -> tuple[int, str]:
-    """The key of the `count` characters from `start`, and where they end. A label key drops
-    characters one by one, so the key of a slice is the keys of its characters joined."""
-    end = min(len(text), start + max(count, 0))
-    return end, label_key(text[start:end])
 
 
 @dataclass(frozen=True)

@@ -53,12 +53,17 @@ _PIECE = re.compile(
 # cell's value and are not cells of their own.
 _NOTE = re.compile(rf"（[^（）\d]*[{_CJK}][^（）]*\d[^（）]*）")
 
+_FOOTER_ENDS = ("-", "—", "－", "页")
 _PAGE_FOOTER = re.compile(r"^\s*(?:[-—－]\s*\d+\s*[-—－]|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?)\s*$")
 
 
 def is_page_footer(text: str) -> bool:
     """`— 5 —`, `- 1 -`, `第 3 页 共 9 页`: a page number left in converted text."""
-    return len(text) < 40 and bool(_PAGE_FOOTER.match(normalize_text(text)))
+    if len(text) >= 40:
+        return False
+    text = normalize_text(text).rstrip()
+    # Every footer ends with a dash or 页: most short lines are labels, settled without the regex.
+    return text.endswith(_FOOTER_ENDS) and _PAGE_FOOTER.match(text) is not None
 
 
 def line_tokens(line: Line) -> list[Token]:
