@@ -11,7 +11,13 @@ from expected import FIXTURE, FIXTURES, differences, load_expected
 from gongkai.errors import ParseError
 from gongkai.parse import parse_bytes
 from gongkai.parse.cells import (
-    decode, is_mark, is_number_text, join_spaced, label_key, normalize_text, parse_value,
+    decode,
+    is_mark,
+    is_number_text,
+    join_spaced,
+    label_key,
+    normalize_text,
+    parse_value,
 )
 from gongkai.parse.text import text_blocks
 from gongkai.parse.tokens import Text, line_tokens

@@ -1,13 +1,13 @@
 """Round trips and robustness of readers on generated and mutated reports."""
+from expected import FIXTURE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from expected import FIXTURE
+from property.strategies import valid_reports
 
 from gongkai.errors import GongkaiError
 from gongkai.parse import parse_bytes
 from gongkai.render.json import parse_json, render_json
 from gongkai.validate import validate
-from property.strategies import valid_reports
 
 
 def _cells(report):

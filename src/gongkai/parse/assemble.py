@@ -7,7 +7,11 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from gongkai.errors import (
-    Finding, Location, ParseError, TruncatedReportError, UnsupportedFormatError,
+    Finding,
+    Location,
+    ParseError,
+    TruncatedReportError,
+    UnsupportedFormatError,
 )
 from gongkai.parse.cells import label_key, parse_value, shared_bound, similarity_bound
 from gongkai.parse.document import Block, Line

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 from itertools import accumulate
 
 from gongkai.parse.cells import label_key, normalize_text, shared_bound, similarity_bound

@@ -1,7 +1,16 @@
 from gongkai.spec.catalogue import FORMATS, format_for_year
 from gongkai.spec.model import (
-    BalanceRule, CarryRule, ColumnSpec, ColumnsSumRule, NotGreaterRule, ReportSpec, RowSpec, RowsSumRule,
-    SectionSpec, StockRule, TableSpec,
+    BalanceRule,
+    CarryRule,
+    ColumnSpec,
+    ColumnsSumRule,
+    NotGreaterRule,
+    ReportSpec,
+    RowSpec,
+    RowsSumRule,
+    SectionSpec,
+    StockRule,
+    TableSpec,
 )
 
 __all__ = [

@@ -7,7 +7,14 @@ from typing import Iterator
 from gongkai.errors import Finding
 from gongkai.report import Report
 from gongkai.spec import (
-    BalanceRule, CarryRule, ColumnsSumRule, NotGreaterRule, ReportSpec, RowsSumRule, StockRule, TableSpec,
+    BalanceRule,
+    CarryRule,
+    ColumnsSumRule,
+    NotGreaterRule,
+    ReportSpec,
+    RowsSumRule,
+    StockRule,
+    TableSpec,
 )
 
 

@@ -4,7 +4,14 @@ published reports."""
 from __future__ import annotations
 
 from gongkai.spec.model import (
-    BalanceRule, CarryRule, ColumnSpec, ColumnsSumRule, RowSpec, RowsSumRule, SectionSpec, TableSpec,
+    BalanceRule,
+    CarryRule,
+    ColumnSpec,
+    ColumnsSumRule,
+    RowSpec,
+    RowsSumRule,
+    SectionSpec,
+    TableSpec,
 )
 
 OVERVIEW = SectionSpec("overview", "一、总体情况")

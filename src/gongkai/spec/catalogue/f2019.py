@@ -1,10 +1,25 @@
 """《中华人民共和国政府信息公开工作年度报告格式（试行）》, 国办公开办函〔2019〕60号."""
 from gongkai.spec.catalogue._common import (
-    APPEALS_SECTION, OTHER, OTHER_HANDLING, OVERVIEW, PROACTIVE_HEADING, PROBLEMS, RESULTS, ROW_HEADER,
-    caption, request_rules, requests_section,
+    APPEALS_SECTION,
+    OTHER,
+    OTHER_HANDLING,
+    OVERVIEW,
+    PROACTIVE_HEADING,
+    PROBLEMS,
+    RESULTS,
+    ROW_HEADER,
+    caption,
+    request_rules,
+    requests_section,
 )
 from gongkai.spec.model import (
-    ColumnSpec, NotGreaterRule, ReportSpec, RowSpec, SectionSpec, StockRule, TableSpec,
+    ColumnSpec,
+    NotGreaterRule,
+    ReportSpec,
+    RowSpec,
+    SectionSpec,
+    StockRule,
+    TableSpec,
 )
 
 _STOCK_COLUMNS = (

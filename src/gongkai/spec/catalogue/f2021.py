@@ -1,7 +1,16 @@
 """《中华人民共和国政府信息公开工作年度报告格式》, 国办公开办函〔2021〕30号 (2021-09-26)."""
 from gongkai.spec.catalogue._common import (
-    APPEALS_SECTION, OTHER, OTHER_HANDLING, OVERVIEW, PROACTIVE_HEADING, PROBLEMS, RESULTS, ROW_HEADER,
-    caption, request_rules, requests_section,
+    APPEALS_SECTION,
+    OTHER,
+    OTHER_HANDLING,
+    OVERVIEW,
+    PROACTIVE_HEADING,
+    PROBLEMS,
+    RESULTS,
+    ROW_HEADER,
+    caption,
+    request_rules,
+    requests_section,
 )
 from gongkai.spec.model import ColumnSpec, ReportSpec, RowSpec, SectionSpec, StockRule, TableSpec
 
