@@ -12,7 +12,6 @@ times, and prints p50 and p95 per query and over all runs, with the number of hi
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import shutil
 import statistics
@@ -22,7 +21,8 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from _platform import bench_agency, setup
+
 PAGE = 20
 QUERIES = (
     "政府工作报告",  # a phrase in a few hundred titles
@@ -38,28 +38,16 @@ QUERIES = (
 )
 
 
-def _setup(data_dir: Path) -> None:
-    sys.path.insert(0, str(ROOT / "src"))
-    os.environ["GONGKAI_DATA_DIR"] = str(data_dir)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "gongkai.web.config.settings.dev"
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    call_command("migrate", interactive=False, verbosity=0)
-
-
 def _insert(count: int, rng: random.Random):
     """Insert ``count`` items (bulk, not through the services: this measures the search) and their FTS rows."""
     from django.db import connection, transaction
 
-    from gongkai.web.agencies.models import Agency
     from gongkai.web.publications.constants import Category, DocumentKind
     from gongkai.web.publications.demo import NORMATIVE_TOPICS, _body, _titles
     from gongkai.web.publications.models import Item
     from gongkai.web.publications.search import FTS_TABLE
 
-    agency = Agency.objects.create(name="基准测试县人民政府", code="bench", kind="government")
+    agency = bench_agency()
     first = date(2015, 1, 1)
     span = (date(2026, 6, 30) - first).days
     categories = [c for c in Category.values if c != Category.REGULATIONS]
@@ -108,7 +96,7 @@ def main() -> None:
     data_dir = args.keep or Path(tempfile.mkdtemp(prefix="gongkai-bench-"))
     data_dir.mkdir(parents=True, exist_ok=True)
     try:
-        _setup(data_dir)
+        setup(data_dir)
         from gongkai.web.agencies.models import Agency
 
         agency = Agency.objects.filter(code="bench").first()

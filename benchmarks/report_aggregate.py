@@ -12,7 +12,6 @@ the core validator, and checks the total against a plain COUNT.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import shutil
 import statistics
@@ -22,30 +21,19 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from _platform import bench_agency, setup
+
 YEAR = 2025
-
-
-def _setup(data_dir: Path) -> None:
-    sys.path.insert(0, str(ROOT / "src"))
-    os.environ["GONGKAI_DATA_DIR"] = str(data_dir)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "gongkai.web.config.settings.dev"
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    call_command("migrate", interactive=False, verbosity=0)
 
 
 def _insert(count: int, rng: random.Random):
     """Insert ``count`` cases with one executemany per batch; returns the agency."""
     from django.db import connection, transaction
 
-    from gongkai.web.agencies.models import Agency
     from gongkai.web.requests.constants import APPLICANT_TYPE_IDS, OUTCOME_IDS
     from gongkai.web.requests.models import InfoRequest
 
-    agency = Agency.objects.create(name="基准测试县人民政府", code="bench", kind="government")
+    agency = bench_agency()
     fields = [f for f in InfoRequest._meta.concrete_fields if not f.primary_key]
     columns = ", ".join(f'"{f.column}"' for f in fields)
     sql = f'INSERT INTO "{InfoRequest._meta.db_table}" ({columns}) VALUES ({", ".join("?" * len(fields))})'
@@ -94,7 +82,7 @@ def main() -> None:
     data_dir = args.keep or Path(tempfile.mkdtemp(prefix="gongkai-bench-"))
     data_dir.mkdir(parents=True, exist_ok=True)
     try:
-        _setup(data_dir)
+        setup(data_dir)
         from gongkai.web.agencies.models import Agency
 
         agency = Agency.objects.filter(code="bench").first()
