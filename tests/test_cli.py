@@ -114,3 +114,11 @@ def test_python_dash_m_works():
                             capture_output=True, text=True)
     assert 1 == result.returncode
     assert "R1-balance" in json.loads(result.stdout)["findings"][0]["rule"]
+
+
+def test_check_json_of_a_truncated_report_says_what_was_detected():
+    result = invoke("check", CORPUS / "111_head-xiaogan-shizhengfu-bgs_2020.txt", "--json")
+    assert ExitStatus.UNREADABLE == result.exit_code
+    error = json.loads(result.stdout)["error"]
+    assert "报告不完整" in error["message"]
+    assert 2020 == error["detected"]["year"]

@@ -63,7 +63,7 @@ def _read_one(path: str) -> tuple[str, Report | None, dict | None]:
 
 def _error_state(exc: GongkaiError) -> dict:
     return {"cls": type(exc), "message": exc.message, "location": exc.location, "hint": exc.hint,
-            "candidates": getattr(exc, "candidates", None)}
+            "candidates": getattr(exc, "candidates", None), "detected": getattr(exc, "detected", None)}
 
 
 def _rebuild(state: dict) -> GongkaiError:
@@ -71,7 +71,10 @@ def _rebuild(state: dict) -> GongkaiError:
     kwargs = {"location": state["location"], "hint": state["hint"]}
     if cls is AmbiguousCellsError:
         kwargs["candidates"] = state["candidates"]
-    return cls(state["message"], **kwargs)
+    error = cls(state["message"], **kwargs)
+    if state["detected"] is not None:
+        error.detected = state["detected"]  # what the reader could tell of a truncated report
+    return error
 
 
 def read_many(paths: list[str], *, jobs: int | None = None,
