@@ -13,15 +13,12 @@ from __future__ import annotations
 
 import argparse
 import random
-import shutil
 import statistics
-import sys
-import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from _platform import bench_agency, setup
+from _platform import bench_agency, bench_database
 
 PAGE = 20
 QUERIES = (
@@ -93,18 +90,7 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, default=None,
                         help="keep the database in this directory and reuse it on the next run")
     args = parser.parse_args()
-    data_dir = args.keep or Path(tempfile.mkdtemp(prefix="gongkai-bench-"))
-    data_dir.mkdir(parents=True, exist_ok=True)
-    try:
-        setup(data_dir)
-        from gongkai.web.agencies.models import Agency
-
-        agency = Agency.objects.filter(code="bench").first()
-        if agency is None:
-            started = time.perf_counter()
-            agency = _insert(args.items, random.Random(args.seed))
-            print(f"inserted {args.items:,} items in {time.perf_counter() - started:.1f} s", file=sys.stderr)
-
+    with bench_database(keep=args.keep, insert=_insert, count=args.items, seed=args.seed, what="items") as agency:
         from gongkai.web.publications.selectors import publication_search_public
 
         every: list[float] = []
@@ -121,9 +107,6 @@ def main() -> None:
             print(f"{query:<20} {hits:>7} {_percentile(timings, 50) * 1000:>8.1f} {_percentile(timings, 95) * 1000:>8.1f}")
         print(f"{'all queries':<20} {'':>7} {_percentile(every, 50) * 1000:>8.1f} {_percentile(every, 95) * 1000:>8.1f}")
         print(f"(p50/p95 over {args.repeat} runs per query; median {statistics.median(every) * 1000:.1f} ms)")
-    finally:
-        if args.keep is None:
-            shutil.rmtree(data_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":

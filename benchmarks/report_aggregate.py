@@ -13,15 +13,12 @@ from __future__ import annotations
 
 import argparse
 import random
-import shutil
 import statistics
-import sys
-import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from _platform import bench_agency, setup
+from _platform import bench_agency, bench_database
 
 YEAR = 2025
 
@@ -79,18 +76,7 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, default=None,
                         help="keep the database in this directory and reuse it on the next run")
     args = parser.parse_args()
-    data_dir = args.keep or Path(tempfile.mkdtemp(prefix="gongkai-bench-"))
-    data_dir.mkdir(parents=True, exist_ok=True)
-    try:
-        setup(data_dir)
-        from gongkai.web.agencies.models import Agency
-
-        agency = Agency.objects.filter(code="bench").first()
-        if agency is None:
-            started = time.perf_counter()
-            agency = _insert(args.cases, random.Random(args.seed))
-            print(f"inserted {args.cases:,} cases in {time.perf_counter() - started:.1f} s", file=sys.stderr)
-
+    with bench_database(keep=args.keep, insert=_insert, count=args.cases, seed=args.seed, what="cases") as agency:
         from gongkai.report import empty_report
         from gongkai.spec import format_for_year
         from gongkai.validate import validate
@@ -114,9 +100,6 @@ def main() -> None:
               f"{table['handled_total']['total'].value:,}, carried out {table['carried_out']['total'].value:,}); "
               f"R1–R3 {'hold' if not broken else 'BROKEN: ' + ', '.join(broken)}; "
               f"counted cases {counted:,} {'=' if counted == both else '≠'} received + carried in {both:,}")
-    finally:
-        if args.keep is None:
-            shutil.rmtree(data_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":
